@@ -1,0 +1,79 @@
+package io.ftpsbridge.auth;
+
+import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.config.ConfigurationException;
+import io.ftpsbridge.vfs.HomeLocation;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The configured users, checked once at startup, and password verification. */
+@ApplicationScoped
+public class UserDirectory {
+
+    private record Account(User user, PasswordHash hash) {
+    }
+
+    private final Map<String, Account> accounts;
+    private final Vertx vertx;
+    /** Checked for unknown users, at the highest cost in use, so that a reply takes as long as for a known one. */
+    private final PasswordHash decoy;
+
+    public UserDirectory(BridgeConfig config, Vertx vertx) {
+        this.vertx = vertx;
+        this.accounts = load(config.users());
+        int cost = accounts.values().stream().mapToInt(a -> a.hash().cost()).max().orElse(10);
+        this.decoy = PasswordHash.random(cost);
+    }
+
+    static Map<String, Account> load(Map<String, BridgeConfig.User> configured) {
+        Map<String, Account> result = new TreeMap<>();
+        configured.forEach((name, settings) -> {
+            String key = "bridge.users." + name;
+            if (!PasswordHash.isBcrypt(settings.passwordHash())) {
+                throw new ConfigurationException(key + ".password-hash",
+                        "is not a bcrypt hash ($2a$, $2b$ or $2y$ with a cost of 4 to 31, as htpasswd -nbB makes it)");
+            }
+            HomeLocation home = HomeLocation.parse(settings.home()).orElseThrow(() -> new ConfigurationException(
+                    key + ".home", "must be s3://bucket/prefix/ with a valid bucket name, got '" + settings.home() + "'"));
+            Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+            for (String p : settings.permissions()) {
+                if (p.isBlank()) {
+                    continue;
+                }
+                permissions.add(Permission.fromConfigName(p).orElseThrow(() -> new ConfigurationException(
+                        key + ".permissions", "has unknown permission '" + p
+                                + "' (allowed: list, read, write, delete, mkdir, rename)")));
+            }
+            result.put(name, new Account(new User(name, home, permissions), PasswordHash.of(settings.passwordHash())));
+        });
+        return result;
+    }
+
+    public Map<String, User> users() {
+        Map<String, User> users = new TreeMap<>();
+        accounts.forEach((name, account) -> users.put(name, account.user()));
+        return users;
+    }
+
+    /**
+     * Checks a login on a worker thread (bcrypt is slow on purpose). Unknown users are checked against a
+     * decoy hash, so the answer time does not tell whether a name exists.
+     */
+    public Future<Optional<User>> authenticate(String name, String password) {
+        Account account = accounts.get(name);
+        return vertx.executeBlocking(() -> {
+            if (account == null) {
+                decoy.matches(password);
+                return Optional.<User>empty();
+            }
+            return account.hash().matches(password) ? Optional.of(account.user()) : Optional.<User>empty();
+        }, false);
+    }
+}

@@ -1,0 +1,140 @@
+package io.ftpsbridge.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the bridge, under the prefix {@code bridge}. */
+@ConfigMapping(prefix = "bridge")
+public interface BridgeConfig {
+
+    /** FTP listeners and data channel. */
+    Ftp ftp();
+
+    /** TLS certificate and key. */
+    Tls tls();
+
+    /** S3 storage tuning; the connection itself is configured by the {@code quarkus.s3.*} keys. */
+    S3 s3();
+
+    /** Users, keyed by login name. */
+    Map<String, User> users();
+
+    /** The embedded S3 store that the run command starts when no S3 is configured. */
+    EmbeddedS3 embeddedS3();
+
+    interface Ftp {
+        /** Address the control and data listeners bind to. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Port of the explicit FTPS listener (AUTH TLS); 0 disables it. */
+        @WithDefault("2121")
+        int port();
+
+        /** Port of the implicit FTPS listener (TLS from the first byte); 0 disables it. */
+        @WithDefault("9990")
+        int implicitPort();
+
+        /** Passive data port range, {@code first-last}. */
+        @WithDefault("30000-30099")
+        String passivePorts();
+
+        /** IPv4 address or host name advertised in PASV replies; default: the control connection's local address. */
+        Optional<String> passiveAddress();
+
+        /** A control connection silent for this long is closed with 421. */
+        @WithDefault("15M")
+        Duration idleTimeout();
+
+        /** How long a transfer command waits for the client to open its passive data connection. */
+        @WithDefault("30S")
+        Duration dataConnectTimeout();
+
+        /** Longest command line accepted, in bytes, CRLF included. */
+        @WithDefault("4096")
+        int maxLineLength();
+
+        /** Name shown in the 220 greeting. */
+        @WithDefault("FTPS-S3 bridge ready")
+        String greeting();
+    }
+
+    interface Tls {
+        /** PEM certificate chain; a self-signed certificate is generated when absent. */
+        Optional<Path> certFile();
+
+        /** PEM private key (RSA or EC, PKCS#1, SEC1 or PKCS#8) matching {@code cert-file}. */
+        Optional<Path> keyFile();
+
+        /** TLS protocol versions offered. */
+        @WithDefault("TLSv1.3,TLSv1.2")
+        List<String> protocols();
+    }
+
+    interface S3 {
+        /** Size of one multipart upload part; S3 needs at least 5 MiB. */
+        @WithDefault("8M")
+        MemorySize partSize();
+
+        /** Parts of one upload sent to S3 at the same time. */
+        @WithDefault("2")
+        int uploadConcurrency();
+
+        /** Keys asked for per ListObjectsV2 page. */
+        @WithDefault("1000")
+        int listPageSize();
+
+        /**
+         * When the SDK adds CRC checksums to uploads: {@code when-supported} (the SDK default, for AWS) or
+         * {@code when-required}, for S3-compatible stores such as S3Proxy that reject the checksum trailers.
+         * Content-MD5 is sent either way.
+         */
+        @WithDefault("when-supported")
+        String requestChecksumCalculation();
+    }
+
+    interface User {
+        /** bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}), as {@code htpasswd -nbB} makes it. */
+        String passwordHash();
+
+        /** The user's root: {@code s3://bucket/prefix/}. */
+        String home();
+
+        /** What the user may do: list, read, write, delete, mkdir, rename. */
+        @WithDefault("list,read,write,delete,mkdir,rename")
+        List<String> permissions();
+    }
+
+    interface EmbeddedS3 {
+        /** Start an S3Proxy process when the configured S3 endpoint is its own address. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Port of the embedded store on 127.0.0.1. */
+        @WithDefault("8079")
+        int port();
+
+        /** Directory holding the embedded store's buckets. */
+        @WithDefault("target/embedded-s3/data")
+        Path dataDir();
+
+        /** The S3Proxy jar-with-dependencies (copied there by the build). */
+        @WithDefault("target/embedded-s3/s3proxy.jar")
+        Path jar();
+
+        /** Access key the embedded store accepts. */
+        @WithDefault("bridge-local")
+        String accessKey();
+
+        /** Secret key the embedded store accepts. */
+        @WithDefault("bridge-local-secret")
+        String secretKey();
+    }
+}

@@ -1,0 +1,18 @@
+package io.ftpsbridge.datachannel;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * An open data connection: the socket, paused until a transfer takes it, the event-loop context its handlers run
+ * on, and the end of its TLS handshake. Many clients (Commons Net, for one) start the handshake only after the
+ * 150 reply, so the connection counts as open once TCP is, and a transfer waits for {@code ready} before it
+ * moves a byte.
+ */
+public record DataConnection(NetSocket socket, Context context, Future<Void> ready) {
+
+    public void close() {
+        socket.close();
+    }
+}

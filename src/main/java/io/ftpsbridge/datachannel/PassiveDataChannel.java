@@ -1,0 +1,108 @@
+package io.ftpsbridge.datachannel;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetSocket;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A port from the pool that waits for its session's client (PASV, EPSV). Only a connection from the control
+ * connection's own address is taken; with PROT P its TLS handshake completes before a transfer may use it.
+ * State lives on the control connection's context; the listener hands sockets over to it.
+ */
+public final class PassiveDataChannel implements DataChannel {
+
+    private final PassivePortPool pool;
+    private final Context control;
+    private final String clientAddress;
+    private final boolean tls;
+    private int port;
+    private DataConnection connection;
+    private Promise<DataConnection> waiting;
+    private long timer = -1;
+    private boolean released;
+
+    private PassiveDataChannel(PassivePortPool pool, Context control, String clientAddress, boolean tls) {
+        this.pool = pool;
+        this.control = control;
+        this.clientAddress = clientAddress;
+        this.tls = tls;
+    }
+
+    /** Reserves a port for a session; empty when the pool is exhausted. Call on the control context. */
+    public static Optional<PassiveDataChannel> open(PassivePortPool pool, Context control, String clientAddress, boolean tls) {
+        PassiveDataChannel channel = new PassiveDataChannel(pool, control, clientAddress, tls);
+        Optional<Integer> port = pool.reserve(channel);
+        port.ifPresent(p -> channel.port = p);
+        return port.map(p -> channel);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A connection arrived on this channel's port; runs on the listener's context. */
+    void accept(NetSocket socket) {
+        socket.pause();
+        if (!clientAddress.equals(socket.remoteAddress().hostAddress())) {
+            // RFC 2577 §5: a data connection from another host is someone else's; the client may still come.
+            socket.close();
+            return;
+        }
+        Future<Void> ready = tls ? socket.upgradeToSsl() : Future.succeededFuture();
+        ready.onFailure(e -> socket.close());
+        Context data = Vertx.currentContext();
+        control.runOnContext(v -> connected(new DataConnection(socket, data, ready)));
+    }
+
+    private void connected(DataConnection opened) {
+        if (released || connection != null) {
+            opened.close();
+            return;
+        }
+        connection = opened;
+        if (waiting != null) {
+            control.owner().cancelTimer(timer);
+            Promise<DataConnection> promise = waiting;
+            waiting = null;
+            promise.complete(opened);
+        }
+    }
+
+    @Override
+    public Future<DataConnection> connection(Duration timeout) {
+        if (connection != null) {
+            return Future.succeededFuture(connection);
+        }
+        if (released) {
+            return Future.failedFuture(new DataChannelException("the passive port was released"));
+        }
+        waiting = Promise.promise();
+        timer = control.owner().setTimer(Math.max(1, timeout.toMillis()), id -> {
+            if (waiting != null) {
+                Promise<DataConnection> promise = waiting;
+                waiting = null;
+                promise.fail(new DataChannelException("no data connection within " + timeout.toSeconds() + " seconds"));
+            }
+        });
+        return waiting.future();
+    }
+
+    @Override
+    public void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        pool.release(port, this);
+        if (waiting != null) {
+            control.owner().cancelTimer(timer);
+            waiting.fail(new DataChannelException("the data channel was closed"));
+            waiting = null;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.ftpsbridge.protocol;
+
+import io.ftpsbridge.protocol.command.CommandTable;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One control connection: reads command lines, runs them one at a time in order, and writes the replies.
+ * While a transfer runs, ABOR, STAT and NOOP are answered at once; other commands wait their turn, as
+ * RFC 959 §5.4 expects of a server that is busy with a transfer.
+ */
+public final class ControlConnection {
+
+    private static final Logger LOG = Logger.getLogger(ControlConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    /** Commands held while one runs; past this the socket is paused so a flood cannot grow memory. */
+    private static final int MAX_QUEUED = 32;
+
+    private final String id = "ftp-" + IDS.incrementAndGet();
+    private final NetSocket socket;
+    private final Context context;
+    private final FtpServices services;
+    private final Session session;
+    private final LineReader reader;
+    private final Deque<LineReader.Event> queue = new ArrayDeque<>();
+    private final Consumer<ControlConnection> onClose;
+    private boolean busy;
+    private boolean upgrading;
+    private boolean closed;
+    private long idleTimer = -1;
+
+    public ControlConnection(NetSocket socket, Context context, FtpServices services, boolean implicitTls,
+                             Consumer<ControlConnection> onClose) {
+        this.socket = socket;
+        this.context = context;
+        this.services = services;
+        this.session = new Session(implicitTls);
+        this.onClose = onClose;
+        this.reader = new LineReader(services.config().ftp().maxLineLength(), this::onEvent);
+    }
+
+    public void start() {
+        socket.handler(reader::feed);
+        socket.closeHandler(v -> close());
+        socket.exceptionHandler(e -> LOG.debugf("%s: control connection error: %s", id, e.getMessage()));
+        LOG.debugf("%s: connected from %s", id, remoteAddress());
+        armIdleTimer();
+        reply(ReplyCode.READY, services.config().ftp().greeting());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public FtpServices services() {
+        return services;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public NetSocket socket() {
+        return socket;
+    }
+
+    public String remoteAddress() {
+        return socket.remoteAddress().hostAddress();
+    }
+
+    public String localAddress() {
+        return socket.localAddress().hostAddress();
+    }
+
+    private void onEvent(LineReader.Event event) {
+        if (closed || upgrading) {
+            return;
+        }
+        armIdleTimer();
+        if (busy) {
+            if (event instanceof LineReader.Line line && session.transfer() != null) {
+                CommandLine command = CommandLine.parse(line.text());
+                CommandTable.Spec spec = services.commands().find(command.verb());
+                if (spec != null && spec.duringTransfer()) {
+                    LOG.debugf("%s: %s (during transfer)", id, command.forLog());
+                    runSafely(spec, command);
+                    return;
+                }
+            }
+            queue.add(event);
+            if (queue.size() >= MAX_QUEUED) {
+                socket.pause();
+            }
+            return;
+        }
+        run(event);
+    }
+
+    private void run(LineReader.Event event) {
+        busy = true;
+        Future<Void> done;
+        if (event instanceof LineReader.Line line) {
+            done = dispatch(CommandLine.parse(line.text()));
+        } else if (event instanceof LineReader.TooLong) {
+            done = reply(ReplyCode.SYNTAX_ERROR,
+                    "Command line too long (the limit is " + services.config().ftp().maxLineLength() + " bytes)");
+        } else {
+            done = reply(ReplyCode.SYNTAX_ERROR, "Command line is not valid UTF-8 (RFC 2640)");
+        }
+        done.onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.debugf("%s: command ended with %s", id, ar.cause().toString());
+            }
+            busy = false;
+            drain();
+        });
+    }
+
+    private void drain() {
+        while (!busy && !closed && !queue.isEmpty()) {
+            run(queue.poll());
+        }
+        if (!closed && queue.size() < MAX_QUEUED / 2) {
+            socket.resume();
+        }
+    }
+
+    private Future<Void> dispatch(CommandLine command) {
+        if (command.verb().isEmpty()) {
+            return reply(ReplyCode.SYNTAX_ERROR, "Empty command line");
+        }
+        LOG.debugf("%s: %s", id, command.forLog());
+        CommandTable.Spec spec = services.commands().find(command.verb());
+        if (spec == null) {
+            return reply(ReplyCode.NOT_IMPLEMENTED, "Command not implemented: " + printable(command.verb()));
+        }
+        if (spec.needsLogin() && !session.loggedIn()) {
+            return reply(ReplyCode.NOT_LOGGED_IN, "Please log in with USER and PASS first");
+        }
+        return runSafely(spec, command);
+    }
+
+    private Future<Void> runSafely(CommandTable.Spec spec, CommandLine command) {
+        try {
+            return spec.command().execute(this, command.argument())
+                    .recover(failure -> ErrorReplies.reply(this, failure));
+        } catch (RuntimeException e) {
+            return ErrorReplies.reply(this, e);
+        }
+    }
+
+    /** A verb as it may be echoed: short, and only printable characters. */
+    private static String printable(String verb) {
+        String cut = verb.length() > 16 ? verb.substring(0, 16) + "..." : verb;
+        return cut.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
+    /**
+     * Writes a reply. Text with several lines becomes a multi-line reply (RFC 959 §4.2): {@code 211-first},
+     * the middle lines indented by a space, and {@code 211 last}.
+     */
+    public Future<Void> reply(int code, String text) {
+        if (closed) {
+            return Future.succeededFuture();
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        if (lines.length == 1) {
+            out.append(code).append(' ').append(lines[0]).append("\r\n");
+        } else {
+            out.append(code).append('-').append(lines[0]).append("\r\n");
+            for (int i = 1; i < lines.length - 1; i++) {
+                out.append(' ').append(lines[i]).append("\r\n");
+            }
+            out.append(code).append(' ').append(lines[lines.length - 1]).append("\r\n");
+        }
+        return socket.write(Buffer.buffer(out.toString())).recover(e -> Future.succeededFuture());
+    }
+
+    /** Writes lines that already carry their own reply format, such as the body of FEAT or MLST. */
+    public Future<Void> replyRaw(String lines) {
+        if (closed) {
+            return Future.succeededFuture();
+        }
+        return socket.write(Buffer.buffer(lines)).recover(e -> Future.succeededFuture());
+    }
+
+    /**
+     * Upgrades the control connection to TLS once {@code reply} is on the wire (RFC 4217 §4). Whatever the client
+     * sent behind the AUTH command in plaintext is discarded, never executed.
+     */
+    public Future<Void> startTls(int code, String text) {
+        upgrading = true;
+        queue.clear();
+        reader.reset();
+        return reply(code, text)
+                .compose(v -> socket.upgradeToSsl())
+                .onSuccess(v -> {
+                    reader.reset();
+                    session.tlsStarted();
+                    upgrading = false;
+                })
+                .onFailure(e -> {
+                    LOG.debugf("%s: TLS negotiation failed: %s", id, e.getMessage());
+                    close();
+                });
+    }
+
+    /** Replies, then closes the connection. */
+    public Future<Void> replyAndClose(int code, String text) {
+        return reply(code, text).onComplete(v -> close());
+    }
+
+    private void armIdleTimer() {
+        if (idleTimer >= 0) {
+            context.owner().cancelTimer(idleTimer);
+        }
+        long millis = services.config().ftp().idleTimeout().toMillis();
+        idleTimer = context.owner().setTimer(Math.max(1, millis), id -> {
+            idleTimer = -1;
+            if (session.transfer() != null) {
+                armIdleTimer();
+                return;
+            }
+            replyAndClose(ReplyCode.SERVICE_NOT_AVAILABLE,
+                    "Idle timeout (" + services.config().ftp().idleTimeout().toSeconds() + " seconds): closing control connection");
+        });
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (idleTimer >= 0) {
+            context.owner().cancelTimer(idleTimer);
+        }
+        queue.clear();
+        session.close();
+        socket.close();
+        LOG.debugf("%s: closed", id);
+        onClose.accept(this);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

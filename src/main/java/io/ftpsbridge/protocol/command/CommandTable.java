@@ -1,0 +1,100 @@
+package io.ftpsbridge.protocol.command;
+
+import io.ftpsbridge.datachannel.AdvertisedAddress;
+import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.protocol.ReplyCode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every verb this server answers, with what it needs: a login, and whether it may run while a transfer is in
+ * progress. The whole protocol surface in one screen; verbs not listed get 502.
+ */
+@ApplicationScoped
+public class CommandTable {
+
+    /** One verb: its handler, whether it needs a login, whether it runs during a transfer, and its HELP text. */
+    public record Spec(FtpCommand command, boolean needsLogin, boolean duringTransfer, String help) {
+    }
+
+    private static final boolean LOGIN = true;
+    private static final boolean ANYTIME = false;
+
+    private final Map<String, Spec> specs = new TreeMap<>();
+
+    public CommandTable(AdvertisedAddress advertised) {
+        // Access control, RFC 959 §4.1.1 and RFC 2228 / RFC 4217.
+        add("USER", new UserCommand(), ANYTIME, "USER <name>");
+        add("PASS", new PassCommand(), ANYTIME, "PASS <password>");
+        add("QUIT", new QuitCommand(), ANYTIME, "QUIT");
+        add("AUTH", new AuthCommand(), ANYTIME, "AUTH TLS");
+        add("PBSZ", new PbszCommand(), ANYTIME, "PBSZ 0");
+        add("PROT", new ProtCommand(), ANYTIME, "PROT P|C");
+        // Informational, RFC 959 §4.1.3, RFC 2389.
+        addDuringTransfer("NOOP", new NoopCommand(), ANYTIME, "NOOP");
+        add("SYST", new SystCommand(), ANYTIME, "SYST");
+        add("FEAT", new FeatCommand(), ANYTIME, "FEAT");
+        add("OPTS", new OptsCommand(), ANYTIME, "OPTS UTF8 ON | OPTS MLST <facts>");
+        add("HELP", new HelpCommand(), ANYTIME, "HELP [<verb>]");
+        addDuringTransfer("STAT", new StatCommand(), LOGIN, "STAT");
+        // Navigation.
+        add("PWD", new PwdCommand(), LOGIN, "PWD");
+        add("XPWD", new PwdCommand(), LOGIN, "XPWD");
+        add("CWD", new CwdCommand(false), LOGIN, "CWD <directory>");
+        add("XCWD", new CwdCommand(false), LOGIN, "XCWD <directory>");
+        add("CDUP", new CwdCommand(true), LOGIN, "CDUP");
+        add("XCUP", new CwdCommand(true), LOGIN, "XCUP");
+        // Transfer parameters, RFC 959 §4.1.2, RFC 2428, RFC 3659 §5.
+        add("TYPE", new TypeCommand(), LOGIN, "TYPE I|A");
+        add("MODE", new ModeCommand(), LOGIN, "MODE S");
+        add("STRU", new StruCommand(), LOGIN, "STRU F");
+        add("PASV", new PasvCommand(false, advertised), LOGIN, "PASV");
+        add("EPSV", new PasvCommand(true, advertised), LOGIN, "EPSV [1|2|ALL]");
+        add("REST", new RestCommand(), LOGIN, "REST <offset>");
+        add("ALLO", new AlloCommand(), LOGIN, "ALLO <size>");
+        add("PORT", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+                "Active mode (PORT) is not available; use PASV or EPSV"), LOGIN, "PORT (not available: use PASV)");
+        add("EPRT", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+                "Active mode (EPRT) is not available; use EPSV or PASV"), LOGIN, "EPRT (not available: use EPSV)");
+        // Service commands, RFC 959 §4.1.3, RFC 3659.
+        addDuringTransfer("ABOR", new AborCommand(), LOGIN, "ABOR");
+        add("LIST", new ListCommand(ListCommand.Style.LIST), LOGIN, "LIST [<path>]");
+        add("NLST", new ListCommand(ListCommand.Style.NLST), LOGIN, "NLST [<path>]");
+        add("MLSD", new ListCommand(ListCommand.Style.MLSD), LOGIN, "MLSD [<directory>]");
+        add("MLST", new MlstCommand(), LOGIN, "MLST [<path>]");
+        add("RETR", new RetrCommand(), LOGIN, "RETR <file>");
+        add("STOR", new StorCommand(false), LOGIN, "STOR <file>");
+        add("STOU", new StorCommand(true), LOGIN, "STOU [<file>]");
+        add("DELE", new DeleCommand(), LOGIN, "DELE <file>");
+        add("SIZE", new SizeCommand(false), LOGIN, "SIZE <file>");
+        add("MDTM", new SizeCommand(true), LOGIN, "MDTM <file>");
+        add("RNFR", new RnfrCommand(), LOGIN, "RNFR <path>");
+        add("RNTO", new RntoCommand(), LOGIN, "RNTO <path>");
+        add("MKD", new MkdCommand(), LOGIN, "MKD <directory>");
+        add("XMKD", new MkdCommand(), LOGIN, "XMKD <directory>");
+        add("RMD", new RmdCommand(), LOGIN, "RMD <directory>");
+        add("XRMD", new RmdCommand(), LOGIN, "XRMD <directory>");
+        add("APPE", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+                "APPE is not supported yet; upload the whole file with STOR"), LOGIN, "APPE (not supported yet)");
+    }
+
+    private void add(String verb, FtpCommand command, boolean needsLogin, String help) {
+        specs.put(verb, new Spec(command, needsLogin, false, help));
+    }
+
+    private void addDuringTransfer(String verb, FtpCommand command, boolean needsLogin, String help) {
+        specs.put(verb, new Spec(command, needsLogin, true, help));
+    }
+
+    /** The verb's entry, or null for a verb this server does not implement. */
+    public Spec find(String verb) {
+        return specs.get(verb);
+    }
+
+    public Set<String> verbs() {
+        return specs.keySet();
+    }
+}

@@ -1,0 +1,31 @@
+package io.ftpsbridge.protocol.command;
+
+import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.Session;
+import io.vertx.core.Future;
+
+/** FEAT (RFC 2389 §3): every extension this server speaks, one a line, each line starting with a space. */
+final class FeatCommand implements FtpCommand {
+
+    static final String FEATURES = String.join("\r\n",
+            "211-Extensions supported:",
+            " AUTH TLS",
+            " AUTH SSL",
+            " PBSZ",
+            " PROT",
+            " EPSV",
+            " MDTM",
+            " MLST " + String.join("*;", Session.MLST_FACTS) + "*;",
+            " REST STREAM",
+            " SIZE",
+            " TVFS",
+            " UTF8",
+            "211 End",
+            "");
+
+    @Override
+    public Future<Void> execute(ControlConnection connection, String argument) {
+        return connection.replyRaw(FEATURES);
+    }
+}

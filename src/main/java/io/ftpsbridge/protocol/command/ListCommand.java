@@ -1,0 +1,82 @@
+package io.ftpsbridge.protocol.command;
+
+import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.auth.Permission;
+import io.ftpsbridge.datachannel.DataChannel;
+import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.ReplyCode;
+import io.ftpsbridge.protocol.Session;
+import io.ftpsbridge.protocol.listing.ListingFormat;
+import io.ftpsbridge.protocol.listing.LsLongFormat;
+import io.ftpsbridge.protocol.listing.MachineListFormat;
+import io.ftpsbridge.protocol.listing.NameListFormat;
+import io.ftpsbridge.protocol.listing.SocketListing;
+import io.ftpsbridge.vfs.VfsException;
+import io.ftpsbridge.vfs.VirtualPath;
+import io.vertx.core.Future;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * LIST (RFC 959 §4.1.3, ls -l lines), NLST (names) and MLSD (RFC 3659 §7, facts) of a directory, or of a single
+ * file for LIST and NLST. Options such as {@code -a} or {@code -l} that clients send are accepted and ignored:
+ * S3 has no hidden files and every listing is long.
+ */
+final class ListCommand implements FtpCommand {
+
+    enum Style { LIST, NLST, MLSD }
+
+    private final Style style;
+
+    ListCommand(Style style) {
+        this.style = style;
+    }
+
+    @Override
+    public Future<Void> execute(ControlConnection connection, String argument) {
+        Future<Void> refused = PermissionCheck.refuse(connection, Permission.LIST);
+        if (refused != null) {
+            return refused;
+        }
+        Session session = connection.session();
+        VirtualPath path = session.resolve(style == Style.MLSD ? argument : withoutOptions(argument));
+        ListingFormat format = format(session);
+        DataChannel channel = DataTransfers.takeChannel(connection);
+        if (channel == null) {
+            return Future.succeededFuture();
+        }
+        return Future.fromCompletionStage(session.fileSystem().stat(path), connection.context())
+                .compose(entry -> {
+                    if (entry.isEmpty()) {
+                        throw new VfsException(VfsException.Reason.NOT_FOUND, path + ": no such file or directory");
+                    }
+                    if (!entry.get().directory() && style == Style.MLSD) {
+                        throw new VfsException(VfsException.Reason.NOT_A_DIRECTORY, path + ": not a directory (use MLST)");
+                    }
+                    var single = entry.get().directory() ? null : List.of(entry.get());
+                    return DataTransfers.run(connection, channel, "Opening data connection for listing of " + path,
+                            data -> new SocketListing(data, session.fileSystem(), path, format, single),
+                            bytes -> "Listing complete");
+                })
+                .onFailure(failure -> channel.release());
+    }
+
+    private ListingFormat format(Session session) {
+        return switch (style) {
+            case LIST -> new LsLongFormat(session.user(), Instant.now());
+            case NLST -> new NameListFormat();
+            case MLSD -> new MachineListFormat(session.mlstFacts(), session.user());
+        };
+    }
+
+    /** Drops leading ls options ({@code -a}, {@code -la}); a name that starts with a dash needs ./ before it. */
+    static String withoutOptions(String argument) {
+        String rest = argument.strip();
+        while (rest.startsWith("-")) {
+            int space = rest.indexOf(' ');
+            rest = space < 0 ? "" : rest.substring(space + 1).strip();
+        }
+        return rest;
+    }
+}

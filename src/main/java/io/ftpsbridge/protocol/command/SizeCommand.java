@@ -1,0 +1,44 @@
+package io.ftpsbridge.protocol.command;
+
+import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.auth.Permission;
+import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.ReplyCode;
+import io.ftpsbridge.protocol.listing.MachineListFormat;
+import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.VirtualPath;
+import io.vertx.core.Future;
+
+/** SIZE (RFC 3659 §4) and MDTM (RFC 3659 §3) of a file, from HeadObject. */
+final class SizeCommand implements FtpCommand {
+
+    private final boolean modifyTime;
+
+    SizeCommand(boolean modifyTime) {
+        this.modifyTime = modifyTime;
+    }
+
+    @Override
+    public Future<Void> execute(ControlConnection connection, String argument) {
+        Future<Void> refused = PermissionCheck.refuse(connection, Permission.LIST);
+        if (refused != null) {
+            return refused;
+        }
+        VirtualPath path = connection.session().resolve(argument);
+        if (path.isRoot()) {
+            return connection.reply(ReplyCode.FILE_UNAVAILABLE, "/: not a plain file");
+        }
+        return Future.fromCompletionStage(connection.session().fileSystem().stat(path), connection.context())
+                .compose(entry -> {
+                    if (entry.isEmpty()) {
+                        return connection.reply(ReplyCode.FILE_UNAVAILABLE, path + ": no such file");
+                    }
+                    FileEntry e = entry.get();
+                    if (e.directory()) {
+                        return connection.reply(ReplyCode.FILE_UNAVAILABLE, path + ": not a plain file");
+                    }
+                    return connection.reply(ReplyCode.FILE_STATUS,
+                            modifyTime ? MachineListFormat.MODIFY.format(e.modified()) : Long.toString(e.size()));
+                });
+    }
+}

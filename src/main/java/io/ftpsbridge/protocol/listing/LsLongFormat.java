@@ -1,0 +1,47 @@
+package io.ftpsbridge.protocol.listing;
+
+import io.ftpsbridge.auth.Permission;
+import io.ftpsbridge.auth.User;
+import io.ftpsbridge.vfs.FileEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * LIST lines in the {@code ls -l} form that FileZilla, WinSCP and lftp parse:
+ * {@code -rw-r--r-- 1 owner group size Mon dd HH:mm name}, with the year instead of the time for dates more than
+ * six months away, as ls does. Times are UTC.
+ */
+public final class LsLongFormat implements ListingFormat {
+
+    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final Duration SIX_MONTHS = Duration.ofDays(182);
+
+    private final String owner;
+    private final String fileMode;
+    private final String directoryMode;
+    private final Instant now;
+
+    public LsLongFormat(User user, Instant now) {
+        this.owner = user.name().replaceAll("\\s", "_");
+        boolean writable = user.may(Permission.WRITE);
+        this.fileMode = writable ? "-rw-r--r--" : "-r--r--r--";
+        this.directoryMode = writable ? "drwxr-xr-x" : "dr-xr-xr-x";
+        this.now = now;
+    }
+
+    @Override
+    public String line(FileEntry entry) {
+        Instant modified = entry.modified() == null ? now : entry.modified();
+        Duration age = Duration.between(modified, now).abs();
+        String date = (age.compareTo(SIX_MONTHS) > 0 ? OLD : RECENT).format(modified);
+        return String.format(Locale.ROOT, "%s 1 %s %s %13d %s %s",
+                entry.directory() ? directoryMode : fileMode, owner, owner, entry.size(), date, entry.name());
+    }
+}

@@ -1,0 +1,61 @@
+package io.ftpsbridge.server;
+
+import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.FtpServices;
+import io.ftpsbridge.tls.TlsMaterial;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The control listeners on one event loop: explicit FTPS (TLS after AUTH TLS) and implicit FTPS (TLS from the
+ * first byte). Several instances share the ports, so connections spread over the event loops.
+ */
+final class ControlListenerVerticle extends AbstractVerticle {
+
+    private final BridgeConfig config;
+    private final TlsMaterial tls;
+    private final FtpServices services;
+    private final ConnectionRegistry registry;
+
+    ControlListenerVerticle(BridgeConfig config, TlsMaterial tls, FtpServices services, ConnectionRegistry registry) {
+        this.config = config;
+        this.tls = tls;
+        this.services = services;
+        this.registry = registry;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        List<Future<NetServer>> listening = new ArrayList<>();
+        if (config.ftp().port() > 0) {
+            listening.add(listen(config.ftp().port(), false, "bridge.ftp.port"));
+        }
+        if (config.ftp().implicitPort() > 0) {
+            listening.add(listen(config.ftp().implicitPort(), true, "bridge.ftp.implicit-port"));
+        }
+        Future.all(listening).<Void>mapEmpty().onComplete(started);
+    }
+
+    private Future<NetServer> listen(int port, boolean implicitTls, String key) {
+        NetServerOptions options = tls.applyTo(new NetServerOptions()
+                .setHost(config.ftp().host()).setPort(port).setSsl(implicitTls)
+                .setTcpNoDelay(true).setTcpKeepAlive(true));
+        return vertx.createNetServer(options)
+                .connectHandler(socket -> {
+                    ControlConnection connection = new ControlConnection(socket, context, services, implicitTls,
+                            registry::remove);
+                    registry.add(connection);
+                    connection.start();
+                })
+                .listen()
+                .recover(e -> Future.failedFuture(new io.ftpsbridge.config.ConfigurationException(key,
+                        "= " + port + " cannot be listened on at " + config.ftp().host() + ": " + e.getMessage())));
+    }
+}

@@ -1,0 +1,104 @@
+package io.ftpsbridge.server;
+
+import io.ftpsbridge.auth.UserDirectory;
+import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.datachannel.PassiveListeners;
+import io.ftpsbridge.datachannel.PassivePortPool;
+import io.ftpsbridge.protocol.FtpServices;
+import io.ftpsbridge.protocol.command.CommandTable;
+import io.ftpsbridge.tls.TlsMaterial;
+import io.ftpsbridge.vfs.FileSystemProvider;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the FTP listeners once the application is up, after every setting was checked, and stops them on
+ * shutdown. Sessions in progress are told 421 before the listeners close.
+ */
+@ApplicationScoped
+public class FtpServer {
+
+    private static final Logger LOG = Logger.getLogger(FtpServer.class);
+
+    private final Vertx vertx;
+    private final BridgeConfig config;
+    private final TlsMaterial tls;
+    private final UserDirectory users;
+    private final FileSystemProvider storage;
+    private final PassivePortPool passivePorts;
+    private final PassiveListeners passiveListeners;
+    private final CommandTable commands;
+    private final ConnectionRegistry registry;
+    private volatile boolean listening;
+    private String deploymentId;
+
+    public FtpServer(Vertx vertx, BridgeConfig config, TlsMaterial tls, UserDirectory users, FileSystemProvider storage,
+                     PassivePortPool passivePorts, PassiveListeners passiveListeners, CommandTable commands,
+                     ConnectionRegistry registry) {
+        this.vertx = vertx;
+        this.config = config;
+        this.tls = tls;
+        this.users = users;
+        this.storage = storage;
+        this.passivePorts = passivePorts;
+        this.passiveListeners = passiveListeners;
+        this.commands = commands;
+        this.registry = registry;
+    }
+
+    void start(@Observes @Priority(2000) StartupEvent event) {
+        // Touching each bean builds it now, so a bad setting stops startup instead of the first session.
+        tls.fingerprint();
+        if (users.users().isEmpty()) {
+            LOG.warn("No users configured (bridge.users.<name>.*): nobody can log in");
+        }
+        passivePorts.range();
+        FtpServices services = new FtpServices(config, users, storage, passivePorts, commands);
+        await(passiveListeners.start(vertx).toCompletionStage());
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),
+                new DeploymentOptions().setInstances(instances)).toCompletionStage());
+        listening = true;
+        LOG.infof("FTPS listening on %s: explicit port %d, implicit port %d, passive ports %s; users: %s",
+                config.ftp().host(), config.ftp().port(), config.ftp().implicitPort(), config.ftp().passivePorts(),
+                users.users().keySet());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        listening = false;
+        registry.closeAll("Server shutting down");
+        if (deploymentId != null) {
+            await(vertx.undeploy(deploymentId).toCompletionStage());
+        }
+        await(passiveListeners.stop().toCompletionStage());
+    }
+
+    /** True while the control listeners accept connections. */
+    public boolean listening() {
+        return listening;
+    }
+
+    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        } catch (Exception e) {
+            throw new IllegalStateException("FTP listeners did not start in time", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.ftpsbridge.vfs;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * One user's tree, rooted at its home. Every operation is asynchronous; failures complete the stage with a
+ * {@link VfsException}.
+ */
+public interface FileSystemView {
+
+    /** A page of a listing; the stage it returns completes when the page has been consumed (back-pressure). */
+    @FunctionalInterface
+    interface PageConsumer {
+        CompletionStage<Void> accept(List<FileEntry> page);
+    }
+
+    /** The entry at a path, file first, then directory; empty when there is neither. */
+    CompletionStage<Optional<FileEntry>> stat(VirtualPath path);
+
+    /** True when the path is a directory (the root always is). */
+    CompletionStage<Boolean> isDirectory(VirtualPath path);
+
+    /** Lists a directory page by page, asking for the next page only after the consumer took the last one. */
+    CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer);
+
+    /** Opens a file for reading from {@code offset}. */
+    CompletionStage<ObjectContent> read(VirtualPath file, long offset);
+
+    /** Starts an upload that replaces the file on completion; callbacks run on {@code executor}. */
+    UploadSink upload(VirtualPath file, Executor executor);
+
+    CompletionStage<Void> delete(VirtualPath file);
+
+    CompletionStage<Void> makeDirectory(VirtualPath directory);
+
+    CompletionStage<Void> removeDirectory(VirtualPath directory);
+
+    CompletionStage<Void> rename(VirtualPath from, VirtualPath to);
+}

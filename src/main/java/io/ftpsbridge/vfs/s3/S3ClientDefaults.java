@@ -1,0 +1,30 @@
+package io.ftpsbridge.vfs.s3;
+
+import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.config.ConfigurationException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Locale;
+
+/**
+ * SDK settings the extension has no key for, applied before the S3 client is first built. The SDK reads
+ * {@code aws.requestChecksumCalculation} when it builds a client.
+ */
+@ApplicationScoped
+public class S3ClientDefaults {
+
+    static final String CHECKSUM_PROPERTY = "aws.requestChecksumCalculation";
+
+    void apply(@Observes @Priority(1) StartupEvent event, BridgeConfig config) {
+        String value = config.s3().requestChecksumCalculation().strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "when-supported", "when_supported" -> System.setProperty(CHECKSUM_PROPERTY, "WHEN_SUPPORTED");
+            case "when-required", "when_required" -> System.setProperty(CHECKSUM_PROPERTY, "WHEN_REQUIRED");
+            default -> throw new ConfigurationException("bridge.s3.request-checksum-calculation",
+                    "must be when-supported or when-required, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.ftpsbridge.vfs.s3;
+
+import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.config.ConfigurationException;
+import io.ftpsbridge.vfs.FileSystemProvider;
+import io.ftpsbridge.vfs.FileSystemView;
+import io.ftpsbridge.vfs.HomeLocation;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/** Opens homes on S3 through the extension's async client ({@code quarkus.s3.*}). */
+@ApplicationScoped
+public class S3FileSystemProvider implements FileSystemProvider {
+
+    private final S3AsyncClient s3;
+    private final S3Settings settings;
+
+    public S3FileSystemProvider(S3AsyncClient s3, BridgeConfig config) {
+        this.s3 = s3;
+        this.settings = settings(config.s3());
+    }
+
+    static S3Settings settings(BridgeConfig.S3 config) {
+        long partSize = config.partSize().asLongValue();
+        if (partSize < S3Settings.MIN_PART_SIZE || partSize > PartSizeSchedule.MAX_PART_SIZE) {
+            throw new ConfigurationException("bridge.s3.part-size", "must be between 5M and 5G (S3's part limits), got " + partSize + " bytes");
+        }
+        if (config.uploadConcurrency() < 1 || config.uploadConcurrency() > 64) {
+            throw new ConfigurationException("bridge.s3.upload-concurrency", "must be between 1 and 64, got " + config.uploadConcurrency());
+        }
+        if (config.listPageSize() < 1 || config.listPageSize() > 1000) {
+            throw new ConfigurationException("bridge.s3.list-page-size", "must be between 1 and 1000, got " + config.listPageSize());
+        }
+        return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize());
+    }
+
+    @Override
+    public FileSystemView open(HomeLocation home) {
+        return new S3FileSystemView(s3, new S3KeyMapper(home), settings);
+    }
+}

@@ -1,0 +1,312 @@
+package io.ftpsbridge.vfs.s3;
+
+import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.FileSystemView;
+import io.ftpsbridge.vfs.ObjectContent;
+import io.ftpsbridge.vfs.UploadSink;
+import io.ftpsbridge.vfs.VfsException;
+import io.ftpsbridge.vfs.VfsException.Reason;
+import io.ftpsbridge.vfs.VirtualPath;
+import org.reactivestreams.FlowAdapters;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/** A home on S3: directories are key prefixes (with an optional zero-byte {@code dir/} marker), files are objects. */
+final class S3FileSystemView implements FileSystemView {
+
+    private final S3AsyncClient s3;
+    private final S3KeyMapper keys;
+    private final S3Settings settings;
+
+    S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings) {
+        this.s3 = s3;
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    @Override
+    public CompletionStage<Optional<FileEntry>> stat(VirtualPath path) {
+        if (path.isRoot()) {
+            return CompletableFuture.completedFuture(Optional.of(FileEntry.directory("/", Instant.now())));
+        }
+        String key = keys.fileKey(path);
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .handle((head, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(Optional.of(
+                                FileEntry.file(path.name(), head.contentLength(), head.lastModified())));
+                    }
+                    if (S3Errors.isNotFound(failure)) {
+                        return directoryEntry(path);
+                    }
+                    return CompletableFuture.<Optional<FileEntry>>failedFuture(S3Errors.translate(failure, path.toString()));
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    /**
+     * A directory exists if any key lies under it or its marker exists. The marker is also looked for by
+     * HeadObject, since some S3-compatible stores (S3Proxy) leave markers out of listings.
+     */
+    private CompletionStage<Optional<FileEntry>> directoryEntry(VirtualPath path) {
+        String prefix = keys.directoryPrefix(path);
+        return s3.listObjectsV2(b -> b.bucket(keys.bucket()).prefix(prefix).maxKeys(1))
+                .handle((page, failure) -> {
+                    if (failure != null) {
+                        return CompletableFuture.<Optional<FileEntry>>failedFuture(S3Errors.translate(failure, path.toString()));
+                    }
+                    if (!page.contents().isEmpty()) {
+                        S3Object first = page.contents().get(0);
+                        Instant modified = first.key().equals(prefix) ? first.lastModified() : Instant.now();
+                        return CompletableFuture.completedFuture(Optional.of(FileEntry.directory(path.name(), modified)));
+                    }
+                    return marker(path, prefix);
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<Optional<FileEntry>> marker(VirtualPath path, String markerKey) {
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(markerKey))
+                .handle((head, failure) -> {
+                    if (failure == null) {
+                        return Optional.of(FileEntry.directory(path.name(), head.lastModified()));
+                    }
+                    if (S3Errors.isNotFound(failure)) {
+                        return Optional.<FileEntry>empty();
+                    }
+                    throw S3Errors.translate(failure, path.toString());
+                });
+    }
+
+    @Override
+    public CompletionStage<Boolean> isDirectory(VirtualPath path) {
+        if (path.isRoot()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return directoryEntry(path).thenApply(Optional::isPresent);
+    }
+
+    @Override
+    public CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer) {
+        String prefix = keys.directoryPrefix(directory);
+        ListObjectsV2Request first = ListObjectsV2Request.builder()
+                .bucket(keys.bucket()).prefix(prefix).delimiter("/").maxKeys(settings.listPageSize()).build();
+        return listPage(directory, prefix, first, consumer, true);
+    }
+
+    private CompletionStage<Void> listPage(VirtualPath directory, String prefix, ListObjectsV2Request request,
+                                           PageConsumer consumer, boolean firstPage) {
+        return s3.listObjectsV2(request)
+                .exceptionally(failure -> {
+                    throw S3Errors.translate(failure, directory.toString());
+                })
+                .thenCompose(page -> {
+                    if (firstPage && isEmpty(page) && !directory.isRoot()) {
+                        // Nothing under the prefix: either a file (list it alone, as ls does) or nothing at all.
+                        return stat(directory).thenCompose(entry -> {
+                            if (entry.isEmpty()) {
+                                throw new VfsException(Reason.NOT_FOUND, directory + ": no such file or directory");
+                            }
+                            return entry.get().directory()
+                                    ? CompletableFuture.completedFuture(null)
+                                    : consumer.accept(List.of(entry.get()));
+                        });
+                    }
+                    List<FileEntry> entries = entries(prefix, page);
+                    CompletionStage<Void> consumed = entries.isEmpty()
+                            ? CompletableFuture.completedFuture(null) : consumer.accept(entries);
+                    if (!Boolean.TRUE.equals(page.isTruncated())) {
+                        return consumed;
+                    }
+                    ListObjectsV2Request next = request.toBuilder()
+                            .continuationToken(page.nextContinuationToken()).build();
+                    return consumed.thenCompose(v -> listPage(directory, prefix, next, consumer, false));
+                });
+    }
+
+    private static boolean isEmpty(ListObjectsV2Response page) {
+        return page.contents().isEmpty() && page.commonPrefixes().isEmpty();
+    }
+
+    private static List<FileEntry> entries(String prefix, ListObjectsV2Response page) {
+        Instant now = Instant.now();
+        List<FileEntry> entries = new ArrayList<>(page.commonPrefixes().size() + page.contents().size());
+        for (CommonPrefix p : page.commonPrefixes()) {
+            String name = S3KeyMapper.entryName(prefix, p.prefix());
+            if (isListable(name)) {
+                entries.add(FileEntry.directory(name, now));
+            }
+        }
+        for (S3Object object : page.contents()) {
+            String name = S3KeyMapper.entryName(prefix, object.key());
+            // The directory's own marker lists as nothing; names FTP cannot carry on one line are left out.
+            if (!object.key().equals(prefix) && !object.key().endsWith("/") && isListable(name)) {
+                entries.add(FileEntry.file(name, object.size(), object.lastModified()));
+            }
+        }
+        return entries;
+    }
+
+    private static boolean isListable(String name) {
+        return !name.isEmpty() && name.indexOf('\r') < 0 && name.indexOf('\n') < 0;
+    }
+
+    @Override
+    public CompletionStage<ObjectContent> read(VirtualPath file, long offset) {
+        String key = keys.fileKey(file);
+        return s3.getObject(b -> {
+                    b.bucket(keys.bucket()).key(key);
+                    if (offset > 0) {
+                        b.range("bytes=" + offset + "-");
+                    }
+                }, AsyncResponseTransformer.toPublisher())
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        ObjectContent content = new ObjectContent(response.response().contentLength(),
+                                FlowAdapters.toFlowPublisher(response));
+                        return CompletableFuture.completedFuture(content);
+                    }
+                    if (S3Errors.unwrap(failure) instanceof S3Exception e && e.statusCode() == 416) {
+                        return emptyAtEnd(file, key, offset);
+                    }
+                    return CompletableFuture.<ObjectContent>failedFuture(S3Errors.translate(failure, file.toString()));
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    /** S3 answers 416 for a range starting at the size; FTP wants an empty transfer there and 554 past it. */
+    private CompletionStage<ObjectContent> emptyAtEnd(VirtualPath file, String key, long offset) {
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .exceptionally(failure -> {
+                    throw S3Errors.translate(failure, file.toString());
+                })
+                .thenApply(head -> {
+                    if (offset == head.contentLength()) {
+                        return new ObjectContent(0, FlowAdapters.toFlowPublisher(AsyncRequestBody.empty()));
+                    }
+                    throw new VfsException(Reason.OFFSET_BEYOND_END,
+                            "restart offset " + offset + " is past the end of the file (" + head.contentLength() + " bytes)");
+                });
+    }
+
+    @Override
+    public UploadSink upload(VirtualPath file, Executor executor) {
+        return new MultipartUploadSink(s3, keys.bucket(), keys.fileKey(file), settings, executor);
+    }
+
+    @Override
+    public CompletionStage<Void> delete(VirtualPath file) {
+        String key = keys.fileKey(file);
+        // DeleteObject succeeds for a missing key; FTP must say 550, so look first.
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .exceptionally(failure -> {
+                    throw S3Errors.translate(failure, file.toString());
+                })
+                .thenCompose(head -> s3.deleteObject(b -> b.bucket(keys.bucket()).key(key)))
+                .handle((deleted, failure) -> {
+                    if (failure != null) {
+                        throw S3Errors.translate(failure, file.toString());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> makeDirectory(VirtualPath directory) {
+        if (directory.isRoot()) {
+            return CompletableFuture.failedFuture(new VfsException(Reason.ALREADY_EXISTS, "/: directory exists"));
+        }
+        String marker = keys.directoryPrefix(directory);
+        return stat(directory)
+                .thenCompose(existing -> {
+                    if (existing.isPresent()) {
+                        throw new VfsException(Reason.ALREADY_EXISTS, directory + ": "
+                                + (existing.get().directory() ? "directory" : "file") + " exists");
+                    }
+                    return isDirectory(directory.parent());
+                })
+                .thenCompose(parentExists -> {
+                    if (!parentExists) {
+                        throw new VfsException(Reason.NOT_FOUND, directory.parent() + ": no such directory");
+                    }
+                    return s3.putObject(b -> b.bucket(keys.bucket()).key(marker).contentLength(0L),
+                            AsyncRequestBody.empty());
+                })
+                .handle((put, failure) -> {
+                    if (failure != null) {
+                        throw S3Errors.translate(failure, directory.toString());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> removeDirectory(VirtualPath directory) {
+        if (directory.isRoot()) {
+            return CompletableFuture.failedFuture(new VfsException(Reason.ACCESS_DENIED, "the home directory cannot be removed"));
+        }
+        String marker = keys.directoryPrefix(directory);
+        return s3.listObjectsV2(b -> b.bucket(keys.bucket()).prefix(marker).maxKeys(2))
+                .thenCompose(page -> {
+                    boolean markerListed = page.contents().stream().anyMatch(o -> o.key().equals(marker));
+                    if (page.contents().size() > (markerListed ? 1 : 0)) {
+                        throw new VfsException(Reason.NOT_EMPTY, directory + ": directory not empty");
+                    }
+                    return markerListed ? CompletableFuture.completedFuture(true)
+                            : marker(directory, marker).thenApply(Optional::isPresent);
+                })
+                .thenCompose(exists -> {
+                    if (!exists) {
+                        throw new VfsException(Reason.NOT_FOUND, directory + ": no such directory");
+                    }
+                    return s3.deleteObject(b -> b.bucket(keys.bucket()).key(marker));
+                })
+                .handle((deleted, failure) -> {
+                    if (failure != null) {
+                        throw S3Errors.translate(failure, directory.toString());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> rename(VirtualPath from, VirtualPath to) {
+        return stat(from)
+                .thenCompose(source -> {
+                    if (source.isEmpty()) {
+                        throw new VfsException(Reason.NOT_FOUND, from + ": no such file or directory");
+                    }
+                    if (source.get().directory()) {
+                        throw new VfsException(Reason.UNSUPPORTED, "renaming directories is not supported yet");
+                    }
+                    return isDirectory(to).thenCompose(targetIsDirectory -> {
+                        if (targetIsDirectory) {
+                            throw new VfsException(Reason.ALREADY_EXISTS, to + ": a directory of that name exists");
+                        }
+                        return new ObjectCopy(s3, settings).copy(keys.bucket(), keys.fileKey(from),
+                                keys.fileKey(to), source.get().size());
+                    });
+                })
+                .thenCompose(copied -> s3.deleteObject(b -> b.bucket(keys.bucket()).key(keys.fileKey(from))))
+                .handle((deleted, failure) -> {
+                    if (failure != null) {
+                        throw S3Errors.translate(failure, from.toString());
+                    }
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,50 @@
+package io.ftpsbridge.vfs.s3;
+
+import io.ftpsbridge.vfs.HomeLocation;
+import io.ftpsbridge.vfs.VfsException;
+import io.ftpsbridge.vfs.VirtualPath;
+
+import java.nio.charset.StandardCharsets;
+
+/** Maps paths of a home to S3 keys: files are objects, directories are prefixes ending in {@code /}. */
+final class S3KeyMapper {
+
+    /** S3's limit on a key, in UTF-8 bytes. */
+    static final int MAX_KEY_BYTES = 1024;
+
+    private final HomeLocation home;
+
+    S3KeyMapper(HomeLocation home) {
+        this.home = home;
+    }
+
+    String bucket() {
+        return home.bucket();
+    }
+
+    /** The object key of a file. */
+    String fileKey(VirtualPath path) {
+        if (path.isRoot()) {
+            throw new VfsException(VfsException.Reason.NOT_A_FILE, "the home directory is not a file");
+        }
+        return checked(home.prefix() + String.join("/", path.segments()));
+    }
+
+    /** The prefix under which a directory's entries live, also the key of its marker object. */
+    String directoryPrefix(VirtualPath path) {
+        return path.isRoot() ? home.prefix() : checked(home.prefix() + String.join("/", path.segments()) + "/");
+    }
+
+    /** The name of an entry listed under {@code directoryPrefix}, without a trailing slash. */
+    static String entryName(String directoryPrefix, String keyOrPrefix) {
+        String name = keyOrPrefix.substring(directoryPrefix.length());
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static String checked(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new VfsException(VfsException.Reason.INVALID_NAME, "path is longer than S3 allows (1024 bytes)");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,364 @@
+package io.ftpsbridge.it;
+
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the bridge must do for a real FTPS client (Apache Commons Net) against a real S3 endpoint, checked in S3
+ * with the SDK. Run against S3Proxy always and against LocalStack where Docker exists.
+ */
+abstract class BridgeContract {
+
+    protected FTPSClient ftp;
+    protected StoreInspector store;
+    /** A directory of its own for each test, under alice's home. */
+    protected String dir;
+
+    @BeforeEach
+    void connect(TestInfo info) throws Exception {
+        store = new StoreInspector();
+        ftp = FtpsClients.explicit("alice", "alice-secret");
+        dir = info.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
+        assertTrue(ftp.makeDirectory(dir), ftp.getReplyString());
+        assertTrue(ftp.changeWorkingDirectory(dir), ftp.getReplyString());
+    }
+
+    @AfterEach
+    void disconnect() {
+        FtpsClients.close(ftp);
+        store.close();
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private byte[] download(String name) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(ftp.retrieveFile(name, out), ftp.getReplyString());
+        return out.toByteArray();
+    }
+
+    private void roundTrip(String name, byte[] data) throws Exception {
+        assertTrue(ftp.storeFile(name, new ByteArrayInputStream(data)), ftp.getReplyString());
+        assertArrayEquals(data, store.get("alice/" + dir + "/" + name).orElseThrow(), "bytes in S3");
+        assertArrayEquals(data, download(name), "bytes downloaded");
+    }
+
+    @Test
+    void smallFileRoundTripsByteExact() throws Exception {
+        roundTrip("small.bin", random(10_000, 1));
+    }
+
+    @Test
+    void emptyFileRoundTrips() throws Exception {
+        roundTrip("empty.txt", new byte[0]);
+    }
+
+    @Test
+    void largeFileUsesMultipartAndRoundTripsByteExact() throws Exception {
+        roundTrip("large.bin", random(64 * 1024 * 1024, 3));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
+    void overwriteReplacesTheObject() throws Exception {
+        roundTrip("twice.txt", "first version".getBytes(StandardCharsets.UTF_8));
+        roundTrip("twice.txt", "second".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void directoriesAreMarkersAndPrefixes() throws Exception {
+        assertTrue(ftp.makeDirectory("sub"), ftp.getReplyString());
+        assertEquals(257, ftp.getReplyCode());
+        assertTrue(store.exists("alice/" + dir + "/sub/"), "marker object");
+        assertFalse(ftp.makeDirectory("sub"), "MKD of an existing directory");
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(ftp.changeWorkingDirectory("sub"));
+        assertEquals("/" + dir + "/sub", ftp.printWorkingDirectory());
+        assertTrue(ftp.storeFile("inside.txt", new ByteArrayInputStream(new byte[]{1, 2, 3})));
+        assertTrue(ftp.changeToParentDirectory());
+        assertEquals("/" + dir, ftp.printWorkingDirectory());
+        assertFalse(ftp.removeDirectory("sub"), "RMD of a non-empty directory");
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(ftp.deleteFile("sub/inside.txt"));
+        assertTrue(ftp.removeDirectory("sub"), ftp.getReplyString());
+        assertFalse(store.exists("alice/" + dir + "/sub/"));
+        assertFalse(ftp.changeWorkingDirectory("sub"));
+        assertEquals(550, ftp.getReplyCode());
+    }
+
+    @Test
+    void keysWrittenByOtherSystemsShowAsDirectories() throws Exception {
+        store.put("alice/" + dir + "/from-elsewhere/deep/file.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(ftp.changeWorkingDirectory("from-elsewhere/deep"), ftp.getReplyString());
+        FTPFile[] files = ftp.listFiles();
+        assertEquals(1, files.length);
+        assertEquals("file.csv", files[0].getName());
+        assertEquals(4, files[0].getSize());
+    }
+
+    @Test
+    void listingsOf2500KeysPageThroughS3() throws Exception {
+        int count = 2500;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> puts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = String.format("alice/%s/many/file-%05d.txt", dir, i);
+            puts.add(pool.submit(() -> store.put(key, new byte[]{42})));
+        }
+        for (Future<?> put : puts) {
+            put.get();
+        }
+        pool.shutdown();
+        assertTrue(ftp.changeWorkingDirectory("many"));
+        FTPFile[] list = ftp.listFiles();
+        assertEquals(count, list.length, "LIST");
+        String[] names = ftp.listNames();
+        assertEquals(count, names.length, "NLST");
+        assertEquals("file-00000.txt", names[0]);
+        FTPFile[] mlsd = ftp.mlistDir();
+        assertEquals(count, mlsd.length, "MLSD");
+        assertTrue(Arrays.stream(mlsd).allMatch(f -> f.isFile() && f.getSize() == 1));
+    }
+
+    @Test
+    void renameMovesTheObject() throws Exception {
+        byte[] data = random(5000, 7);
+        assertTrue(ftp.storeFile("before.bin", new ByteArrayInputStream(data)));
+        assertTrue(ftp.rename("before.bin", "after.bin"), ftp.getReplyString());
+        assertFalse(store.exists("alice/" + dir + "/before.bin"));
+        assertArrayEquals(data, store.get("alice/" + dir + "/after.bin").orElseThrow());
+        assertFalse(ftp.rename("missing.bin", "x.bin"));
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(ftp.makeDirectory("folder"));
+        assertFalse(ftp.rename("folder", "folder2"), "directory rename comes later");
+        assertEquals(550, ftp.getReplyCode());
+    }
+
+    @Test
+    void deleteRemovesTheObject() throws Exception {
+        assertTrue(ftp.storeFile("gone.txt", new ByteArrayInputStream(new byte[]{1})));
+        assertTrue(ftp.deleteFile("gone.txt"));
+        assertFalse(store.exists("alice/" + dir + "/gone.txt"));
+        assertFalse(ftp.deleteFile("gone.txt"));
+        assertEquals(550, ftp.getReplyCode());
+    }
+
+    @Test
+    void restartedRetrieveUsesARange() throws Exception {
+        byte[] data = random(100_000, 11);
+        assertTrue(ftp.storeFile("ranged.bin", new ByteArrayInputStream(data)));
+        ftp.setRestartOffset(60_000);
+        byte[] tail = download("ranged.bin");
+        assertArrayEquals(Arrays.copyOfRange(data, 60_000, data.length), tail);
+        ftp.setRestartOffset(100_000);
+        assertEquals(0, download("ranged.bin").length, "REST at the end gives an empty transfer");
+    }
+
+    @Test
+    void sizeAndModificationTimeComeFromS3() throws Exception {
+        assertTrue(ftp.storeFile("sized.bin", new ByteArrayInputStream(new byte[1234])));
+        assertEquals(213, ftp.sendCommand("SIZE sized.bin"));
+        assertEquals("213 1234", ftp.getReplyString().trim());
+        assertEquals(213, ftp.sendCommand("MDTM sized.bin"));
+        assertTrue(ftp.getReplyString().trim().matches("213 \\d{14}"), ftp.getReplyString());
+        assertEquals(550, ftp.sendCommand("SIZE nothing.bin"));
+    }
+
+    @Test
+    void unicodeAndSpacesInNames() throws Exception {
+        String name = "Grüße aus Köln – 東京 report.csv";
+        byte[] data = "x;y\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(ftp.storeFile(name, new ByteArrayInputStream(data)), ftp.getReplyString());
+        assertArrayEquals(data, store.get("alice/" + dir + "/" + name).orElseThrow());
+        assertEquals(List.of(name), Arrays.asList(ftp.listNames()));
+        assertTrue(ftp.makeDirectory("dossier été"));
+        assertTrue(ftp.changeWorkingDirectory("dossier été"));
+    }
+
+    @Test
+    void homesAreIsolated() throws Exception {
+        assertTrue(ftp.storeFile("secret.txt", new ByteArrayInputStream("alice only".getBytes(StandardCharsets.UTF_8))));
+        FTPSClient carol = FtpsClients.explicit("carol", "carol-secret");
+        try {
+            assertTrue(carol.changeWorkingDirectory(".."), "CDUP at the root stays at the root");
+            assertEquals("/", carol.printWorkingDirectory());
+            assertFalse(carol.changeWorkingDirectory("/" + dir));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertFalse(carol.retrieveFile("../alice/" + dir + "/secret.txt", out));
+            assertFalse(carol.retrieveFile("/../../alice/" + dir + "/secret.txt", out));
+            assertTrue(carol.storeFile("../../mine.txt", new ByteArrayInputStream(new byte[]{9})));
+            assertTrue(store.exists("carol/mine.txt"), "a path climbing out lands in the home");
+            assertFalse(Arrays.stream(carol.listNames()).anyMatch(n -> n.startsWith(dir)));
+        } finally {
+            FtpsClients.close(carol);
+        }
+    }
+
+    @Test
+    void readOnlyUserCannotChangeAnything() throws Exception {
+        assertTrue(ftp.storeFile("shared.txt", new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8))));
+        FTPSClient bob = FtpsClients.explicit("bob", "bob-secret");
+        try {
+            assertTrue(bob.changeWorkingDirectory(dir));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertTrue(bob.retrieveFile("shared.txt", out));
+            assertEquals("hello", out.toString(StandardCharsets.UTF_8));
+            assertFalse(bob.storeFile("new.txt", new ByteArrayInputStream(new byte[]{1})));
+            assertEquals(550, bob.getReplyCode());
+            assertFalse(bob.deleteFile("shared.txt"));
+            assertEquals(550, bob.getReplyCode());
+            assertFalse(bob.makeDirectory("d"));
+            assertFalse(bob.rename("shared.txt", "other.txt"));
+            assertTrue(store.exists("alice/" + dir + "/shared.txt"));
+            assertFalse(store.exists("alice/" + dir + "/new.txt"));
+        } finally {
+            FtpsClients.close(bob);
+        }
+    }
+
+    @Test
+    void cutUploadLeavesNothingBehind() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
+            Socket data = raw.openPassive(true);
+            RawFtpsClient.expect(raw.send("STOR /" + dir + "/cut.bin"), 150);
+            OutputStream out = data.getOutputStream();
+            byte[] chunk = random(1024 * 1024, 5);
+            for (int i = 0; i < 20; i++) {
+                out.write(chunk);
+            }
+            out.flush();
+            // A reset, not a clean close: the client died mid-way.
+            data.setSoLinger(true, 0);
+            data.close();
+            RawFtpsClient.Reply reply = raw.read();
+            assertTrue(reply.code() == 426 || reply.code() == 451, reply.toString());
+        }
+        assertFalse(store.exists("alice/" + dir + "/cut.bin"));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
+    void abortStopsATransferWith426Then226() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
+            Socket data = raw.openPassive(true);
+            RawFtpsClient.expect(raw.send("STOR /" + dir + "/aborted.bin"), 150);
+            OutputStream out = data.getOutputStream();
+            byte[] chunk = random(1024 * 1024, 6);
+            for (int i = 0; i < 12; i++) {
+                out.write(chunk);
+            }
+            out.flush();
+            raw.sendRaw("ABOR\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(426, raw.read().code());
+            assertEquals(226, raw.read().code());
+            data.close();
+            assertEquals(200, raw.send("NOOP").code(), "the session goes on");
+        }
+        assertFalse(store.exists("alice/" + dir + "/aborted.bin"));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
+    void twentyParallelSessions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Boolean>> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            sessions.add(pool.submit(() -> {
+                FTPSClient client = FtpsClients.explicit("alice", "alice-secret");
+                try {
+                    byte[] data = random(512 * 1024 + n, n);
+                    String name = "/" + dir + "/parallel-" + n + ".bin";
+                    if (!client.storeFile(name, new ByteArrayInputStream(data))) {
+                        return false;
+                    }
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    return client.retrieveFile(name, out) && Arrays.equals(data, out.toByteArray());
+                } finally {
+                    FtpsClients.close(client);
+                }
+            }));
+        }
+        for (Future<Boolean> session : sessions) {
+            assertTrue(session.get());
+        }
+        pool.shutdown();
+        assertEquals(20, store.keys("alice/" + dir + "/parallel-").size());
+    }
+
+    @Test
+    void implicitFtpsWorksToo() throws Exception {
+        FTPSClient implicit = FtpsClients.implicit("alice", "alice-secret");
+        try {
+            byte[] data = random(70_000, 9);
+            assertTrue(implicit.storeFile("/" + dir + "/implicit.bin", new ByteArrayInputStream(data)), implicit.getReplyString());
+            assertArrayEquals(data, store.get("alice/" + dir + "/implicit.bin").orElseThrow());
+        } finally {
+            FtpsClients.close(implicit);
+        }
+    }
+
+    @Test
+    void listingShowsFilesAndDirectories() throws Exception {
+        assertTrue(ftp.storeFile("a.txt", new ByteArrayInputStream(new byte[10])));
+        assertTrue(ftp.makeDirectory("b"));
+        FTPFile[] files = ftp.listFiles();
+        assertEquals(2, files.length, Arrays.toString(files));
+        FTPFile a = Arrays.stream(files).filter(f -> f.getName().equals("a.txt")).findFirst().orElseThrow();
+        assertTrue(a.isFile());
+        assertEquals(10, a.getSize());
+        assertTrue(Arrays.stream(files).anyMatch(f -> f.getName().equals("b") && f.isDirectory()));
+        FTPFile mlst = ftp.mlistFile("a.txt");
+        assertEquals(10, mlst.getSize());
+        assertTrue(ftp.mlistDir().length == 2);
+        assertEquals(List.of("a.txt", "b"), Arrays.stream(ftp.listNames()).sorted().collect(Collectors.toList()));
+        assertEquals(1, ftp.listFiles("a.txt").length, "LIST of a file lists it alone");
+    }
+
+    @Test
+    void uniqueStoreNamesTheFile() throws Exception {
+        assertTrue(ftp.storeUniqueFile("report", new ByteArrayInputStream(new byte[]{1, 2})), ftp.getReplyString());
+        List<String> keys = store.keys("alice/" + dir + "/report.");
+        assertEquals(1, keys.size());
+    }
+
+    @Test
+    void retrieveOfMissingFileIs550() throws Exception {
+        assertFalse(ftp.retrieveFile("nope.bin", new ByteArrayOutputStream()));
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(FTPReply.isPositiveCompletion(ftp.noop()), "the session goes on");
+    }
+
+    static InputStream stream(byte[] data) {
+        return new ByteArrayInputStream(data);
+    }
+}

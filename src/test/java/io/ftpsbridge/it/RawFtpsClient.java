@@ -1,0 +1,190 @@
+package io.ftpsbridge.it;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A minimal FTPS client that sends exactly the lines a test gives it, for protocol-level tests. */
+public final class RawFtpsClient implements AutoCloseable {
+
+    public record Reply(int code, String text) {
+        @Override
+        public String toString() {
+            return code + " " + text;
+        }
+    }
+
+    private static final Pattern EPSV = Pattern.compile("\\(\\|\\|\\|(\\d+)\\|\\)");
+    private final String host;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
+
+    private RawFtpsClient(String host, Socket socket) throws IOException {
+        this.host = host;
+        use(socket);
+    }
+
+    public static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{new X509TrustManager() {
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connects to the explicit port and reads the greeting; the connection is still in clear. */
+    public static RawFtpsClient explicit(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(30_000);
+        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket);
+        Reply greeting = client.read();
+        if (greeting.code() != 220) {
+            throw new IOException("greeting: " + greeting);
+        }
+        return client;
+    }
+
+    /** Connects to the implicit port with TLS from the first byte and reads the greeting. */
+    public static RawFtpsClient implicit(int port) throws IOException {
+        SSLSocketFactory factory = trustAll().getSocketFactory();
+        SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        socket.startHandshake();
+        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket);
+        Reply greeting = client.read();
+        if (greeting.code() != 220) {
+            throw new IOException("greeting: " + greeting);
+        }
+        return client;
+    }
+
+    private void use(Socket s) throws IOException {
+        this.socket = s;
+        this.in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        this.out = s.getOutputStream();
+    }
+
+    /** AUTH TLS and the handshake. */
+    public Reply authTls() throws IOException {
+        Reply reply = send("AUTH TLS");
+        if (reply.code() == 234) {
+            SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(socket, host, socket.getPort(), true);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            use(tls);
+        }
+        return reply;
+    }
+
+    /** AUTH TLS (unless already on TLS), USER, PASS, PBSZ 0, PROT P; fails unless each succeeds. */
+    public RawFtpsClient login(String user, String password) throws IOException {
+        if (!(socket instanceof SSLSocket)) {
+            expect(authTls(), 234);
+        }
+        expect(send("USER " + user), 331);
+        expect(send("PASS " + password), 230);
+        expect(send("PBSZ 0"), 200);
+        expect(send("PROT P"), 200);
+        return this;
+    }
+
+    public static Reply expect(Reply reply, int code) throws IOException {
+        if (reply.code() != code) {
+            throw new IOException("expected " + code + " but got " + reply);
+        }
+        return reply;
+    }
+
+    public Reply send(String line) throws IOException {
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return read();
+    }
+
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Reads one reply, whole: a multi-line reply ends with the line that repeats its code and a space. */
+    public Reply read() throws IOException {
+        String first = in.readLine();
+        if (first == null) {
+            throw new IOException("connection closed by server");
+        }
+        if (first.length() < 4) {
+            throw new IOException("malformed reply: " + first);
+        }
+        int code = Integer.parseInt(first.substring(0, 3));
+        StringBuilder text = new StringBuilder(first.substring(4));
+        if (first.charAt(3) == '-') {
+            String line;
+            do {
+                line = in.readLine();
+                if (line == null) {
+                    throw new IOException("connection closed in a multi-line reply");
+                }
+                text.append('\n').append(line);
+            } while (!(line.startsWith(code + " ")));
+        }
+        return new Reply(code, text.toString());
+    }
+
+    /** EPSV, then the data connection, with TLS when {@code tls}. */
+    public Socket openPassive(boolean tls) throws IOException {
+        Reply reply = expect(send("EPSV"), 229);
+        Matcher m = EPSV.matcher(reply.text());
+        if (!m.find()) {
+            throw new IOException("no port in " + reply);
+        }
+        int port = Integer.parseInt(m.group(1));
+        Socket data = new Socket();
+        data.connect(new InetSocketAddress(host, port), 5000);
+        data.setSoTimeout(30_000);
+        if (!tls) {
+            return data;
+        }
+        SSLSocket secured = (SSLSocket) trustAll().getSocketFactory().createSocket(data, host, port, true);
+        secured.setUseClientMode(true);
+        secured.startHandshake();
+        return secured;
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a test connection
+        }
+    }
+}
