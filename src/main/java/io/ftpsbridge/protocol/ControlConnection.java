@@ -212,9 +212,11 @@ public final class ControlConnection {
                     session.tlsStarted();
                     upgrading = false;
                 })
-                .onFailure(e -> {
+                .recover(e -> {
+                    // A failed handshake is the client's business; there is nobody left to reply to.
                     LOG.debugf("%s: TLS negotiation failed: %s", id, e.getMessage());
                     close();
+                    return Future.succeededFuture();
                 });
     }
 

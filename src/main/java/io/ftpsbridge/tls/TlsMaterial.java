@@ -93,6 +93,18 @@ public class TlsMaterial {
         return options;
     }
 
+    /**
+     * Puts the key and certificate on a passive data listener. TLS 1.3 servers send session tickets right after
+     * the handshake; an uploading client never reads them, so its close turns into a TCP reset that can destroy
+     * the last bytes in flight. Data connections therefore use TLS 1.2 (AEAD, forward secrecy) when it is
+     * enabled, and TLS 1.3 only when nothing else is allowed.
+     */
+    public NetServerOptions applyToDataListener(NetServerOptions options) {
+        options.setKeyCertOptions(keyCert);
+        options.setEnabledSecureTransportProtocols(protocols.contains("TLSv1.2") ? Set.of("TLSv1.2") : protocols);
+        return options;
+    }
+
     private static Set<String> protocols(List<String> configured) {
         Set<String> result = new LinkedHashSet<>();
         for (String p : configured) {

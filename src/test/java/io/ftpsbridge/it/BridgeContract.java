@@ -290,7 +290,7 @@ abstract class BridgeContract {
     @Test
     void twentyParallelSessions() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<Boolean>> sessions = new ArrayList<>();
+        List<Future<String>> sessions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
             sessions.add(pool.submit(() -> {
@@ -299,17 +299,20 @@ abstract class BridgeContract {
                     byte[] data = random(512 * 1024 + n, n);
                     String name = "/" + dir + "/parallel-" + n + ".bin";
                     if (!client.storeFile(name, new ByteArrayInputStream(data))) {
-                        return false;
+                        return "STOR: " + client.getReplyString();
                     }
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    return client.retrieveFile(name, out) && Arrays.equals(data, out.toByteArray());
+                    if (!client.retrieveFile(name, out)) {
+                        return "RETR: " + client.getReplyString();
+                    }
+                    return Arrays.equals(data, out.toByteArray()) ? "ok" : "bytes differ";
                 } finally {
                     FtpsClients.close(client);
                 }
             }));
         }
-        for (Future<Boolean> session : sessions) {
-            assertTrue(session.get());
+        for (Future<String> session : sessions) {
+            assertEquals("ok", session.get());
         }
         pool.shutdown();
         assertEquals(20, store.keys("alice/" + dir + "/parallel-").size());

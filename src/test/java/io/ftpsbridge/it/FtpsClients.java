@@ -3,14 +3,16 @@ package io.ftpsbridge.it;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 
 /** Apache Commons Net FTPS clients logged in to the bridge under test. */
 public final class FtpsClients {
 
-    public static final int EXPLICIT_PORT = 21210;
-    public static final int IMPLICIT_PORT = 29990;
+    /** The ports of the bridge under test, as configured (the test profile sets them; -D overrides them). */
+    public static final int EXPLICIT_PORT = ConfigProvider.getConfig().getValue("bridge.ftp.port", Integer.class);
+    public static final int IMPLICIT_PORT = ConfigProvider.getConfig().getValue("bridge.ftp.implicit-port", Integer.class);
 
     private FtpsClients() {
     }

@@ -1,0 +1,267 @@
+package io.ftpsbridge.it;
+
+import io.ftpsbridge.it.RawFtpsClient.Reply;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static io.ftpsbridge.it.FtpsClients.EXPLICIT_PORT;
+import static io.ftpsbridge.it.FtpsClients.IMPLICIT_PORT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Command by command over a real socket: reply codes and texts as RFC 959, 2228, 2389, 2428, 3659 and 4217 ask. */
+@QuarkusTest
+@WithTestResource(S3ProxyTestResource.class)
+class ProtocolTest {
+
+    private static RawFtpsClient alice() throws Exception {
+        return RawFtpsClient.explicit(EXPLICIT_PORT).login("alice", "alice-secret");
+    }
+
+    @Test
+    void tlsIsRequiredBeforeLogin() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            Reply user = raw.send("USER alice");
+            assertEquals(530, user.code());
+            assertTrue(user.text().contains("TLS"), user.text());
+            assertEquals(503, raw.send("PBSZ 0").code());
+            assertEquals(503, raw.send("PROT P").code());
+            assertEquals(530, raw.send("PWD").code(), "commands need a login");
+            assertEquals(234, raw.authTls().code());
+            assertEquals(534, raw.send("AUTH TLS").code(), "a second AUTH");
+            assertEquals(503, raw.send("PROT P").code(), "PROT before PBSZ");
+            assertEquals(331, raw.send("USER alice").code());
+            assertEquals(230, raw.send("PASS alice-secret").code());
+        }
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            raw.authTls();
+            assertEquals(331, raw.send("USER alice").code());
+            Reply wrong = raw.send("PASS nope");
+            assertEquals(331, raw.send("USER nobody").code());
+            Reply unknown = raw.send("PASS nope");
+            assertEquals(530, wrong.code());
+            assertEquals(wrong, unknown);
+            assertEquals(503, raw.send("PASS again").code(), "PASS without USER");
+        }
+    }
+
+    @Test
+    void implicitPortSpeaksTlsFromTheFirstByte() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.implicit(IMPLICIT_PORT)) {
+            assertEquals(534, raw.send("AUTH TLS").code());
+            raw.login("alice", "alice-secret");
+            assertEquals(257, raw.send("PWD").code());
+        }
+    }
+
+    @Test
+    void featListsTheExtensions() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            Reply feat = raw.send("FEAT");
+            assertEquals(211, feat.code());
+            for (String feature : new String[]{" AUTH TLS", " PBSZ", " PROT", " EPSV", " MLST type*;size*;modify*;perm*;",
+                    " SIZE", " MDTM", " REST STREAM", " UTF8"}) {
+                assertTrue(feat.text().contains("\n" + feature + "\n") || feat.text().contains("\n" + feature),
+                        feature + " in " + feat.text());
+            }
+        }
+    }
+
+    @Test
+    void informationalCommands() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            assertEquals("215 UNIX Type: L8", raw.send("SYST").toString());
+            assertEquals(200, raw.send("NOOP").code());
+            assertEquals(214, raw.send("HELP").code());
+            assertEquals(214, raw.send("HELP RETR").code());
+            Reply stat = raw.send("STAT");
+            assertEquals(211, stat.code());
+            assertTrue(stat.text().contains("alice"), stat.text());
+            assertEquals(200, raw.send("OPTS UTF8 ON").code());
+            assertEquals("200 MLST OPTS type;size;", raw.send("OPTS MLST type;size;").toString());
+            assertEquals(501, raw.send("OPTS NOPE").code());
+            assertEquals(202, raw.send("ALLO 1000").code());
+        }
+    }
+
+    @Test
+    void transferParameters() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            assertEquals(200, raw.send("TYPE I").code());
+            assertEquals(200, raw.send("TYPE A").code());
+            assertEquals(504, raw.send("TYPE E").code());
+            assertEquals(200, raw.send("MODE S").code());
+            assertEquals(504, raw.send("MODE B").code());
+            assertEquals(200, raw.send("STRU F").code());
+            assertEquals(504, raw.send("STRU R").code());
+            assertEquals(350, raw.send("REST 10").code());
+            assertEquals(501, raw.send("REST -1").code());
+            assertEquals(504, raw.send("PROT S").code());
+            assertEquals(504, raw.send("PROT E").code());
+        }
+    }
+
+    @Test
+    void navigationAndAliases() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            String dir = "nav-" + System.nanoTime();
+            assertEquals(257, raw.send("XMKD " + dir).code());
+            assertEquals(250, raw.send("XCWD " + dir).code());
+            assertEquals("257 \"/" + dir + "\" is the current directory", raw.send("XPWD").toString());
+            assertEquals(250, raw.send("XCUP").code());
+            assertEquals(257, raw.send("PWD").code());
+            assertEquals(250, raw.send("CWD /" + dir + "/../" + dir + "/./").code());
+            assertEquals(250, raw.send("CDUP").code());
+            assertEquals(250, raw.send("XRMD " + dir).code());
+            assertEquals(550, raw.send("CWD " + dir).code());
+            assertEquals(250, raw.send("CWD ../../..").code(), ".. at the root stays at the root");
+            assertEquals("257 \"/\" is the current directory", raw.send("PWD").toString());
+        }
+    }
+
+    @Test
+    void unknownAndRefusedCommands() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            assertEquals(502, raw.send("XYZZY").code());
+            assertEquals(502, raw.send("SITE CHMOD 777 x").code());
+            Reply port = raw.send("PORT 127,0,0,1,200,10");
+            assertEquals(502, port.code());
+            assertTrue(port.text().contains("PASV"), port.text());
+            assertEquals(502, raw.send("EPRT |1|127.0.0.1|5000|").code());
+            assertEquals(503, raw.send("RNTO x").code(), "RNTO without RNFR");
+            assertEquals(200, raw.send("NOOP").code(), "the session goes on");
+        }
+    }
+
+    @Test
+    void badInputGetsRepliesNotCrashes() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            raw.sendRaw(("NOOP " + "x".repeat(10_000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(500, raw.read().code(), "over-long line");
+            raw.sendRaw(new byte[]{'C', 'W', 'D', ' ', (byte) 0xC3, (byte) 0x28, '\r', '\n'});
+            assertEquals(500, raw.read().code(), "not UTF-8");
+            raw.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(500, raw.read().code(), "empty line");
+            raw.sendRaw("noop\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(200, raw.read().code(), "lower case verb, bare LF");
+            raw.sendRaw(new byte[]{(byte) 0xFF, (byte) 0xF4, (byte) 0xFF, (byte) 0xF2, 'N', 'O', 'O', 'P', '\r', '\n'});
+            assertEquals(200, raw.read().code(), "Telnet IP/Synch before a command");
+            assertEquals(553, raw.send("MKD bad\u0001name").code(), "control characters in names");
+            assertEquals(200, raw.send("NOOP").code());
+        }
+    }
+
+    @Test
+    void httpRequestOnTheControlPortIsAnsweredAndClosedCleanly() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            assertEquals(502, raw.send("GET / HTTP/1.1").code());
+            assertEquals(502, raw.send("Host: localhost").code());
+        }
+    }
+
+    @Test
+    void transfersNeedPassiveModeAndProtP() throws Exception {
+        try (RawFtpsClient raw = alice()) {
+            assertEquals(425, raw.send("LIST").code(), "no PASV/EPSV first");
+            assertEquals(200, raw.send("PROT C").code());
+            Socket data = raw.openPassive(false);
+            assertEquals(521, raw.send("LIST").code(), "clear data refused");
+            data.close();
+            assertEquals(200, raw.send("PROT P").code());
+            Reply pasv = raw.send("PASV");
+            assertEquals(227, pasv.code());
+            assertTrue(pasv.text().matches("Entering Passive Mode \\(127,0,0,1,\\d+,\\d+\\)\\.?"), pasv.text());
+            assertEquals(225, raw.send("ABOR").code(), "ABOR with no transfer closes the idle data port");
+            assertEquals(522, raw.send("EPSV 3").code());
+        }
+    }
+
+    @Test
+    void mlstAndListOverTheDataConnection() throws Exception {
+        String dir = "mlst-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            store.put("alice/" + dir + "/one.txt", "12345".getBytes(StandardCharsets.UTF_8));
+            Reply mlst = raw.send("MLST /" + dir + "/one.txt");
+            assertEquals(250, mlst.code());
+            assertTrue(mlst.text().contains(" type=file;size=5;modify="), mlst.text());
+            assertTrue(mlst.text().contains("perm=rwdf; /" + dir + "/one.txt"), mlst.text());
+            assertEquals(550, raw.send("MLST /" + dir + "/none.txt").code());
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("LIST -la /" + dir).code());
+            String listing = new String(data.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(226, raw.read().code());
+            assertTrue(listing.matches("-rw-r--r-- 1 alice alice +5 \\w{3} \\d\\d \\d\\d:\\d\\d one\\.txt\r\n"), listing);
+            data = raw.openPassive(true);
+            assertEquals(550, raw.send("LIST /" + dir + "/missing").code());
+            data.close();
+        }
+    }
+
+    @Test
+    void abortOfADownloadAnswers426Then226() throws Exception {
+        String dir = "abor-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            store.put("alice/" + dir + "/big.bin", new byte[16 * 1024 * 1024]);
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("RETR /" + dir + "/big.bin").code());
+            InputStream in = data.getInputStream();
+            in.readNBytes(64 * 1024);
+            raw.sendRaw("ABOR\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(426, raw.read().code());
+            assertEquals(226, raw.read().code());
+            data.close();
+            assertEquals(200, raw.send("NOOP").code());
+        }
+    }
+
+    @Test
+    void statDuringATransferAnswersAtOnce() throws Exception {
+        String dir = "stat-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("STOR /" + dir + "/slow.bin").code());
+            OutputStream out = data.getOutputStream();
+            out.write(new byte[100_000]);
+            out.flush();
+            Reply stat = raw.send("STAT");
+            assertEquals(211, stat.code());
+            assertTrue(stat.text().contains("transfer is in progress"), stat.text());
+            out.write(new byte[100_000]);
+            data.close();
+            assertEquals(226, raw.read().code());
+            assertEquals(200_000, store.get("alice/" + dir + "/slow.bin").orElseThrow().length);
+        }
+    }
+
+    @Test
+    void pipelinedCommandsAfterAuthAreDiscarded() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            raw.sendRaw("AUTH TLS\r\nUSER alice\r\nPASS alice-secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(234, raw.read().code());
+        }
+    }
+
+    @Test
+    void quitSaysGoodbye() throws Exception {
+        RawFtpsClient raw = alice();
+        assertEquals(221, raw.send("QUIT").code());
+        raw.close();
+    }
+
+    static String readAll(InputStream in) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

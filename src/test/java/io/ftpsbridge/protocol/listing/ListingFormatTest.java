@@ -1,0 +1,44 @@
+package io.ftpsbridge.protocol.listing;
+
+import io.ftpsbridge.auth.Permission;
+import io.ftpsbridge.auth.User;
+import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.HomeLocation;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ListingFormatTest {
+
+    private static final User ALICE = new User("alice", new HomeLocation("b", ""), EnumSet.allOf(Permission.class));
+    private static final User READER = new User("bob", new HomeLocation("b", ""), EnumSet.of(Permission.LIST, Permission.READ));
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    @Test
+    void lsLinesShowTimeForRecentAndYearForOldEntries() {
+        LsLongFormat ls = new LsLongFormat(ALICE, NOW);
+        assertEquals("-rw-r--r-- 1 alice alice          1234 Nov 20 08:05 report.csv",
+                ls.line(FileEntry.file("report.csv", 1234, Instant.parse("2026-11-20T08:05:00Z"))));
+        assertEquals("-rw-r--r-- 1 alice alice             0 Jan 02  2025 old.txt",
+                ls.line(FileEntry.file("old.txt", 0, Instant.parse("2025-01-02T00:00:00Z"))));
+        assertEquals("drwxr-xr-x 1 alice alice             0 Nov 26 10:00 dir",
+                ls.line(FileEntry.directory("dir", NOW)));
+        assertEquals("-r--r--r-- 1 bob bob             1 Nov 26 10:00 x",
+                new LsLongFormat(READER, NOW).line(FileEntry.file("x", 1, NOW)));
+    }
+
+    @Test
+    void mlsxFactsFollowRfc3659() {
+        MachineListFormat all = new MachineListFormat(new LinkedHashSet<>(List.of("type", "size", "modify", "perm")), ALICE);
+        assertEquals("type=file;size=5;modify=20261126100000;perm=rwdf; a.txt", all.line(FileEntry.file("a.txt", 5, NOW)));
+        assertEquals("type=dir;modify=20261126100000;perm=elcmpd; d", all.line(FileEntry.directory("d", NOW)));
+        MachineListFormat chosen = new MachineListFormat(new LinkedHashSet<>(List.of("size")), READER);
+        assertEquals("size=5; a.txt", chosen.line(FileEntry.file("a.txt", 5, NOW)));
+        assertEquals("perm=r;", new MachineListFormat(new LinkedHashSet<>(List.of("perm")), READER).facts(FileEntry.file("a", 1, NOW)));
+    }
+}
