@@ -57,6 +57,10 @@ public interface BridgeConfig {
         @WithDefault("30S")
         Duration dataConnectTimeout();
 
+        /** A transfer that moves no byte for this long is aborted (426) and leaves nothing behind. */
+        @WithDefault("5M")
+        Duration dataIdleTimeout();
+
         /** Longest command line accepted, in bytes, CRLF included. */
         @WithDefault("4096")
         int maxLineLength();

@@ -10,7 +10,7 @@ import io.vertx.core.net.NetSocket;
  * 150 reply, so the connection counts as open once TCP is, and a transfer waits for {@code ready} before it
  * moves a byte.
  */
-public record DataConnection(NetSocket socket, Context context, Future<Void> ready) {
+public record DataConnection(NetSocket socket, Context context, Future<Void> ready, DataConnectionEvents events) {
 
     public void close() {
         socket.close();

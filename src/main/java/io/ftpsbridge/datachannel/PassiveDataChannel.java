@@ -53,10 +53,11 @@ public final class PassiveDataChannel implements DataChannel {
             socket.close();
             return;
         }
+        DataConnectionEvents events = DataConnectionEvents.watch(socket);
         Future<Void> ready = tls ? socket.upgradeToSsl() : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
         Context data = Vertx.currentContext();
-        control.runOnContext(v -> connected(new DataConnection(socket, data, ready)));
+        control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events)));
     }
 
     private void connected(DataConnection opened) {

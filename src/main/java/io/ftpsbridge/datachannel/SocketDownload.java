@@ -114,7 +114,8 @@ public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteB
         done.tryFail(failure);
     }
 
-    public long bytes() {
+    @Override
+    public long progress() {
         return bytes;
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds what the client sends into an upload sink. The socket is paused whenever the sink has no room (TCP flow
- * control then holds the client back). The end of the stream completes the upload; a reset, a TLS failure or
- * an abort aborts it, so nothing is stored.
+ * control then holds the client back). The end of the stream (TLS close_notify or TCP close) completes the
+ * upload; a reset, a TLS failure or an abort, at any time since the connection was accepted, aborts it, so
+ * nothing is stored.
  */
 public final class SocketUpload implements TransferTask {
 
@@ -49,6 +50,15 @@ public final class SocketUpload implements TransferTask {
         });
         socket.exceptionHandler(e -> fail(new DataChannelException("data connection failed: " + e.getMessage(), e)));
         socket.endHandler(v -> complete());
+        Throwable earlier = connection.events().failure();
+        if (earlier != null) {
+            // It broke while waiting for this transfer: whatever is buffered is not the whole file.
+            fail(new DataChannelException("data connection failed: " + earlier.getMessage(), earlier));
+            return done.future();
+        }
+        // close_notify ends the data; closing answers it with ours, and the end still arrives behind any bytes
+        // that are buffered while the sink is full, so nothing is cut off.
+        connection.events().onCloseNotify(socket::close);
         socket.resume();
         return done.future();
     }
@@ -65,6 +75,11 @@ public final class SocketUpload implements TransferTask {
                 done.tryComplete(sink.bytesWritten());
             }
         }));
+    }
+
+    @Override
+    public long progress() {
+        return sink.bytesWritten();
     }
 
     @Override

@@ -8,6 +8,9 @@ public interface TransferTask {
     /** Starts moving bytes; completes with the byte count when all of them arrived where they go. */
     Future<Long> start();
 
+    /** Bytes moved so far; a transfer whose count stops changing is stalled. */
+    long progress();
+
     /** Stops at once and leaves nothing half-done behind; the started future fails. */
     void abort();
 }

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -33,10 +34,11 @@ public class EmbeddedS3Store {
 
     private final BridgeConfig config;
     private final UserDirectory users;
-    private final S3AsyncClient s3;
+    /** Looked up only when the store starts: with a real endpoint the client is built later, on first use. */
+    private final Instance<S3AsyncClient> s3;
     private S3ProxyProcess process;
 
-    public EmbeddedS3Store(BridgeConfig config, UserDirectory users, S3AsyncClient s3) {
+    public EmbeddedS3Store(BridgeConfig config, UserDirectory users, Instance<S3AsyncClient> s3) {
         this.config = config;
         this.users = users;
         this.s3 = s3;
@@ -65,7 +67,7 @@ public class EmbeddedS3Store {
         }
         for (String bucket : buckets) {
             try {
-                s3.createBucket(b -> b.bucket(bucket)).join();
+                s3.get().createBucket(b -> b.bucket(bucket)).join();
             } catch (CompletionException e) {
                 if (!(e.getCause() instanceof BucketAlreadyOwnedByYouException)) {
                     LOG.debugf("bucket %s: %s", bucket, e.getCause().getMessage());

@@ -134,7 +134,9 @@ class ProtocolTest {
     void unknownAndRefusedCommands() throws Exception {
         try (RawFtpsClient raw = alice()) {
             assertEquals(502, raw.send("XYZZY").code());
-            assertEquals(502, raw.send("SITE CHMOD 777 x").code());
+            assertEquals(202, raw.send("SITE CHMOD 777 x").code());
+            assertEquals(214, raw.send("SITE HELP").code());
+            assertEquals(504, raw.send("SITE EXEC rm -rf /").code());
             Reply port = raw.send("PORT 127,0,0,1,200,10");
             assertEquals(502, port.code());
             assertTrue(port.text().contains("PASV"), port.text());
@@ -241,6 +243,24 @@ class ProtocolTest {
             data.close();
             assertEquals(226, raw.read().code());
             assertEquals(200_000, store.get("alice/" + dir + "/slow.bin").orElseThrow().length);
+        }
+    }
+
+    @Test
+    void aStalledUploadIsAbortedAndLeavesNothing() throws Exception {
+        String dir = "stall-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("STOR /" + dir + "/stalled.bin").code());
+            data.getOutputStream().write(new byte[50_000]);
+            data.getOutputStream().flush();
+            // The test profile's bridge.ftp.data-idle-timeout is 3 s; the client now says nothing.
+            Reply reply = raw.read();
+            assertEquals(426, reply.code());
+            assertTrue(reply.text().contains("no data moved"), reply.text());
+            data.close();
+            assertTrue(store.keys("alice/" + dir).isEmpty());
+            assertEquals(0, store.openMultipartUploads("alice/" + dir));
         }
     }
 

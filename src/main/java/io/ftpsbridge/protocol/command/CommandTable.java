@@ -77,6 +77,7 @@ public class CommandTable {
         add("XMKD", new MkdCommand(), LOGIN, "XMKD <directory>");
         add("RMD", new RmdCommand(), LOGIN, "RMD <directory>");
         add("XRMD", new RmdCommand(), LOGIN, "XRMD <directory>");
+        add("SITE", new SiteCommand(), LOGIN, "SITE HELP | SITE CHMOD <mode> <path>");
         add("APPE", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
                 "APPE is not supported yet; upload the whole file with STOR"), LOGIN, "APPE (not supported yet)");
     }

@@ -53,7 +53,8 @@ final class DataTransfers {
                     ErrorReplies.reply(connection, failure).onComplete(v -> finished.complete());
                 })
                 .onSuccess(data -> connection.reply(ReplyCode.OPENING_DATA_CONNECTION, announcement).onComplete(v -> {
-                    RunningTransfer running = RunningTransfer.start(data, task.apply(data), connection.context());
+                    RunningTransfer running = RunningTransfer.start(data, task.apply(data), connection.context(),
+                            connection.services().config().ftp().dataIdleTimeout());
                     session.transfer(running, finished.future());
                     running.outcome().onComplete(outcome -> {
                         channel.release();

@@ -88,6 +88,11 @@ public final class SocketListing implements TransferTask {
     }
 
     @Override
+    public long progress() {
+        return bytes;
+    }
+
+    @Override
     public void abort() {
         aborted = true;
         if (pendingWrite != null) {

@@ -1,0 +1,143 @@
+package io.ftpsbridge.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged production jar, started as an operator would: bad settings stop it with one line naming the
+ * key and no stack trace; good PEM certificates (RSA PKCS#1 and PKCS#8, EC SEC1) start it. It must not carry
+ * the embedded S3 store.
+ */
+class ProductionJarIT {
+
+    private static final String HASH = "$2y$10$UiygIZjW1JOP/jKH8h0chO5XGAPl11i5hzqWjQXgeYQFlYugHTqsK";
+    private static Path keys;
+
+    record Run(int exit, String output) {
+    }
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        keys = Files.createTempDirectory("bridge-keys");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa-pkcs8.key", "-out", "rsa.crt",
+                "-subj", "/CN=localhost", "-days", "2");
+        openssl("rsa", "-in", "rsa-pkcs8.key", "-traditional", "-out", "rsa-pkcs1.key");
+        openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-sec1.key");
+        openssl("req", "-x509", "-new", "-key", "ec-sec1.key", "-out", "ec.crt", "-subj", "/CN=localhost", "-days", "2");
+        assertTrue(Files.readString(keys.resolve("rsa-pkcs1.key")).contains("BEGIN RSA PRIVATE KEY"));
+        assertTrue(Files.readString(keys.resolve("ec-sec1.key")).contains("BEGIN EC PRIVATE KEY"));
+    }
+
+    @AfterAll
+    static void removeKeys() throws IOException {
+        try (Stream<Path> files = Files.walk(keys)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static void openssl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(keys.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts the jar with the given settings; stops it once it is listening or has exited. */
+    private static Run run(String... settings) throws Exception {
+        int base = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dbridge.ftp.host=127.0.0.1", "-Dbridge.ftp.port=" + freePort(), "-Dbridge.ftp.implicit-port=" + freePort(),
+                "-Dbridge.ftp.passive-ports=" + (20000 + base % 9000) + "-" + (20000 + base % 9000 + 4),
+                "-Dquarkus.http.port=" + freePort()));
+        command.addAll(List.of(settings));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Path log = Files.createTempFile("bridge-run", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (process.isAlive() && System.nanoTime() < deadline
+                && !Files.readString(log, StandardCharsets.UTF_8).contains("FTPS listening")) {
+            Thread.sleep(100);
+        }
+        boolean listening = process.isAlive();
+        process.destroy();
+        process.waitFor(20, TimeUnit.SECONDS);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Run(listening ? 0 : process.exitValue(), output);
+    }
+
+    private static void assertRefused(String key, String... settings) throws Exception {
+        Run run = run(settings);
+        assertNotEquals(0, run.exit(), run.output());
+        assertTrue(run.output().lines().anyMatch(l -> l.startsWith(key + " ")), "a line naming " + key + ":\n" + run.output());
+        assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
+    }
+
+    @Test
+    void malformedPassiveRangeStopsStartup() throws Exception {
+        assertRefused("bridge.ftp.passive-ports", "-Dbridge.ftp.passive-ports=30000-3000x");
+    }
+
+    @Test
+    void missingKeyFileStopsStartup() throws Exception {
+        assertRefused("bridge.tls.key-file", "-Dbridge.tls.cert-file=" + keys.resolve("rsa.crt"),
+                "-Dbridge.tls.key-file=" + keys.resolve("absent.key"));
+    }
+
+    @Test
+    void homeThatIsNotS3StopsStartup() throws Exception {
+        assertRefused("bridge.users.eve.home", "-Dbridge.users.eve.password-hash=" + HASH, "-Dbridge.users.eve.home=/srv/eve");
+    }
+
+    @Test
+    void passwordThatIsNotBcryptStopsStartup() throws Exception {
+        assertRefused("bridge.users.eve.password-hash", "-Dbridge.users.eve.password-hash=plaintext",
+                "-Dbridge.users.eve.home=s3://bucket/eve/");
+    }
+
+    @Test
+    void unknownPermissionStopsStartup() throws Exception {
+        assertRefused("bridge.users.eve.permissions", "-Dbridge.users.eve.password-hash=" + HASH,
+                "-Dbridge.users.eve.home=s3://bucket/eve/", "-Dbridge.users.eve.permissions=list,fly");
+    }
+
+    @Test
+    void pemKeysInEveryFormStartTheServer() throws Exception {
+        for (String[] pair : new String[][]{{"rsa.crt", "rsa-pkcs1.key"}, {"rsa.crt", "rsa-pkcs8.key"}, {"ec.crt", "ec-sec1.key"}}) {
+            Run run = run("-Dbridge.tls.cert-file=" + keys.resolve(pair[0]), "-Dbridge.tls.key-file=" + keys.resolve(pair[1]));
+            assertEquals(0, run.exit(), pair[1] + ":\n" + run.output());
+            assertTrue(run.output().contains("TLS certificate loaded, SHA-256 fingerprint"), run.output());
+        }
+    }
+
+    @Test
+    void productionArtifactDoesNotContainTheEmbeddedStore() throws IOException {
+        try (Stream<Path> jars = Files.walk(Path.of("target/quarkus-app"))) {
+            assertFalse(jars.map(Path::toString).anyMatch(p -> p.contains("s3proxy") || p.contains("jclouds")));
+        }
+    }
+}
