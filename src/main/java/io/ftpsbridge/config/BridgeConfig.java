@@ -77,6 +77,14 @@ public interface BridgeConfig {
         /** PEM private key (RSA or EC, PKCS#1, SEC1 or PKCS#8) matching {@code cert-file}. */
         Optional<Path> keyFile();
 
+        /**
+         * Discard a TLS upload whose data connection ends without the client's close_notify: without it a cut
+         * connection cannot be told from a finished file. curl, lftp, Python ftplib and Apache Commons Net send
+         * it; turn this off only for a client that does not.
+         */
+        @WithDefault("true")
+        boolean requireCloseNotify();
+
         /** TLS protocol versions offered. */
         @WithDefault("TLSv1.3,TLSv1.2")
         List<String> protocols();

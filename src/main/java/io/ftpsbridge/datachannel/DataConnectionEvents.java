@@ -47,6 +47,11 @@ public final class DataConnectionEvents {
         return failure;
     }
 
+    /** True once the client's TLS close_notify arrived. */
+    public boolean closeNotifyReceived() {
+        return closeNotify;
+    }
+
     /** Calls {@code listener} when the client's close_notify arrives, or at once if it already has. */
     public void onCloseNotify(Runnable listener) {
         closeNotifyListener = listener;

@@ -11,20 +11,23 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds what the client sends into an upload sink. The socket is paused whenever the sink has no room (TCP flow
- * control then holds the client back). The end of the stream (TLS close_notify or TCP close) completes the
- * upload; a reset, a TLS failure or an abort, at any time since the connection was accepted, aborts it, so
- * nothing is stored.
+ * control then holds the client back). The client's TLS close_notify completes the upload (a bare TCP close
+ * only where close_notify is not required); a reset, a TLS failure or an abort, at any time since the
+ * connection was accepted, aborts it, so nothing is stored.
  */
 public final class SocketUpload implements TransferTask {
 
     private final DataConnection connection;
     private final UploadSink sink;
+    private final boolean requireCloseNotify;
     private final Promise<Long> done = Promise.promise();
     private boolean finished;
 
-    public SocketUpload(DataConnection connection, UploadSink sink) {
+    /** With {@code requireCloseNotify}, a TLS upload that ends by TCP alone is discarded as possibly truncated. */
+    public SocketUpload(DataConnection connection, UploadSink sink, boolean requireCloseNotify) {
         this.connection = connection;
         this.sink = sink;
+        this.requireCloseNotify = requireCloseNotify;
     }
 
     @Override
@@ -65,6 +68,12 @@ public final class SocketUpload implements TransferTask {
 
     private void complete() {
         if (finished) {
+            return;
+        }
+        if (requireCloseNotify && connection.socket().isSsl() && !connection.events().closeNotifyReceived()) {
+            // TCP ended without TLS saying so: the client may have died half-way (RFC 8446 §6.1, truncation).
+            fail(new DataChannelException("the data connection ended without a TLS close_notify, so the upload may be "
+                    + "cut short; it was discarded"));
             return;
         }
         finished = true;

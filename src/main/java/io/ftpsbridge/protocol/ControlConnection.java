@@ -149,6 +149,10 @@ public final class ControlConnection {
         if (spec.needsLogin() && !session.loggedIn()) {
             return reply(ReplyCode.NOT_LOGGED_IN, "Please log in with USER and PASS first");
         }
+        if (spec.permission() != null && !session.user().may(spec.permission())) {
+            return reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name()
+                    + " may not " + spec.permission().configName());
+        }
         return runSafely(spec, command);
     }
 

@@ -267,6 +267,24 @@ abstract class BridgeContract {
     }
 
     @Test
+    void uploadEndingWithoutTlsCloseNotifyIsDiscarded() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
+            Socket data = raw.openPassive(true);
+            RawFtpsClient.expect(raw.send("STOR /" + dir + "/truncated.bin"), 150);
+            data.getOutputStream().write(random(300_000, 8));
+            data.getOutputStream().flush();
+            // A clean TCP close under TLS, as when a client process dies: the bytes so far look like a whole file.
+            raw.lastPlainData().shutdownOutput();
+            RawFtpsClient.Reply reply = raw.read();
+            assertEquals(426, reply.code(), reply.toString());
+            assertTrue(reply.text().contains("close_notify"), reply.text());
+            data.close();
+        }
+        assertFalse(store.exists("alice/" + dir + "/truncated.bin"));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
     void abortStopsATransferWith426Then226() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
             Socket data = raw.openPassive(true);

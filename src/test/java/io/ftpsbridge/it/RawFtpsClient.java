@@ -29,6 +29,8 @@ public final class RawFtpsClient implements AutoCloseable {
     private static final Pattern EPSV = Pattern.compile("\\(\\|\\|\\|(\\d+)\\|\\)");
     private final String host;
     private Socket socket;
+    /** The TCP socket under the last TLS data connection, to end it without a close_notify. */
+    private Socket lastPlainData;
     private BufferedReader in;
     private OutputStream out;
 
@@ -166,6 +168,7 @@ public final class RawFtpsClient implements AutoCloseable {
         Socket data = new Socket();
         data.connect(new InetSocketAddress(host, port), 5000);
         data.setSoTimeout(30_000);
+        lastPlainData = data;
         if (!tls) {
             return data;
         }
@@ -173,6 +176,10 @@ public final class RawFtpsClient implements AutoCloseable {
         secured.setUseClientMode(true);
         secured.startHandshake();
         return secured;
+    }
+
+    public Socket lastPlainData() {
+        return lastPlainData;
     }
 
     public Socket socket() {

@@ -1,5 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
+import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.datachannel.AdvertisedAddress;
 import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ReplyCode;
@@ -10,14 +11,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every verb this server answers, with what it needs: a login, and whether it may run while a transfer is in
- * progress. The whole protocol surface in one screen; verbs not listed get 502.
+ * Every verb this server answers, with what it needs: a login, the user's permission, and whether it may run
+ * while a transfer is in progress. The whole protocol surface in one screen; verbs not listed get 502.
  */
 @ApplicationScoped
 public class CommandTable {
 
-    /** One verb: its handler, whether it needs a login, whether it runs during a transfer, and its HELP text. */
-    public record Spec(FtpCommand command, boolean needsLogin, boolean duringTransfer, String help) {
+    /**
+     * One verb: its handler, whether it needs a login, whether it runs during a transfer, the permission the user
+     * needs for it (null: none), and its HELP text.
+     */
+    public record Spec(FtpCommand command, boolean needsLogin, boolean duringTransfer, Permission permission, String help) {
     }
 
     private static final boolean LOGIN = true;
@@ -61,33 +65,37 @@ public class CommandTable {
                 "Active mode (EPRT) is not available; use EPSV or PASV"), LOGIN, "EPRT (not available: use EPSV)");
         // Service commands, RFC 959 §4.1.3, RFC 3659.
         addDuringTransfer("ABOR", new AborCommand(), LOGIN, "ABOR");
-        add("LIST", new ListCommand(ListCommand.Style.LIST), LOGIN, "LIST [<path>]");
-        add("NLST", new ListCommand(ListCommand.Style.NLST), LOGIN, "NLST [<path>]");
-        add("MLSD", new ListCommand(ListCommand.Style.MLSD), LOGIN, "MLSD [<directory>]");
-        add("MLST", new MlstCommand(), LOGIN, "MLST [<path>]");
-        add("RETR", new RetrCommand(), LOGIN, "RETR <file>");
-        add("STOR", new StorCommand(false), LOGIN, "STOR <file>");
-        add("STOU", new StorCommand(true), LOGIN, "STOU [<file>]");
-        add("DELE", new DeleCommand(), LOGIN, "DELE <file>");
-        add("SIZE", new SizeCommand(false), LOGIN, "SIZE <file>");
-        add("MDTM", new SizeCommand(true), LOGIN, "MDTM <file>");
-        add("RNFR", new RnfrCommand(), LOGIN, "RNFR <path>");
-        add("RNTO", new RntoCommand(), LOGIN, "RNTO <path>");
-        add("MKD", new MkdCommand(), LOGIN, "MKD <directory>");
-        add("XMKD", new MkdCommand(), LOGIN, "XMKD <directory>");
-        add("RMD", new RmdCommand(), LOGIN, "RMD <directory>");
-        add("XRMD", new RmdCommand(), LOGIN, "XRMD <directory>");
+        add("LIST", new ListCommand(ListCommand.Style.LIST), Permission.LIST, "LIST [<path>]");
+        add("NLST", new ListCommand(ListCommand.Style.NLST), Permission.LIST, "NLST [<path>]");
+        add("MLSD", new ListCommand(ListCommand.Style.MLSD), Permission.LIST, "MLSD [<directory>]");
+        add("MLST", new MlstCommand(), Permission.LIST, "MLST [<path>]");
+        add("RETR", new RetrCommand(), Permission.READ, "RETR <file>");
+        add("STOR", new StorCommand(false), Permission.WRITE, "STOR <file>");
+        add("STOU", new StorCommand(true), Permission.WRITE, "STOU [<file>]");
+        add("DELE", new DeleCommand(), Permission.DELETE, "DELE <file>");
+        add("SIZE", new SizeCommand(false), Permission.LIST, "SIZE <file>");
+        add("MDTM", new SizeCommand(true), Permission.LIST, "MDTM <file>");
+        add("RNFR", new RnfrCommand(), Permission.RENAME, "RNFR <path>");
+        add("RNTO", new RntoCommand(), Permission.RENAME, "RNTO <path>");
+        add("MKD", new MkdCommand(), Permission.MKDIR, "MKD <directory>");
+        add("XMKD", new MkdCommand(), Permission.MKDIR, "XMKD <directory>");
+        add("RMD", new RmdCommand(), Permission.DELETE, "RMD <directory>");
+        add("XRMD", new RmdCommand(), Permission.DELETE, "XRMD <directory>");
         add("SITE", new SiteCommand(), LOGIN, "SITE HELP | SITE CHMOD <mode> <path>");
         add("APPE", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
                 "APPE is not supported yet; upload the whole file with STOR"), LOGIN, "APPE (not supported yet)");
     }
 
     private void add(String verb, FtpCommand command, boolean needsLogin, String help) {
-        specs.put(verb, new Spec(command, needsLogin, false, help));
+        specs.put(verb, new Spec(command, needsLogin, false, null, help));
+    }
+
+    private void add(String verb, FtpCommand command, Permission permission, String help) {
+        specs.put(verb, new Spec(command, LOGIN, false, permission, help));
     }
 
     private void addDuringTransfer(String verb, FtpCommand command, boolean needsLogin, String help) {
-        specs.put(verb, new Spec(command, needsLogin, true, help));
+        specs.put(verb, new Spec(command, needsLogin, true, null, help));
     }
 
     /** The verb's entry, or null for a verb this server does not implement. */

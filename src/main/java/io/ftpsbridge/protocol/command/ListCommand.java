@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.datachannel.DataChannel;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
@@ -35,10 +34,6 @@ final class ListCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.LIST);
-        if (refused != null) {
-            return refused;
-        }
         Session session = connection.session();
         VirtualPath path = session.resolve(style == Style.MLSD ? argument : withoutOptions(argument));
         ListingFormat format = format(session);

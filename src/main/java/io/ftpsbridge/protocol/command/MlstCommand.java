@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.listing.MachineListFormat;
@@ -14,10 +13,6 @@ final class MlstCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.LIST);
-        if (refused != null) {
-            return refused;
-        }
         VirtualPath path = connection.session().resolve(argument);
         return Future.fromCompletionStage(connection.session().fileSystem().stat(path), connection.context())
                 .compose(entry -> {

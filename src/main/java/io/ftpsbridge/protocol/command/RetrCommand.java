@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.datachannel.DataChannel;
 import io.ftpsbridge.datachannel.SocketDownload;
 import io.ftpsbridge.protocol.ControlConnection;
@@ -21,10 +20,6 @@ final class RetrCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.READ);
-        if (refused != null) {
-            return refused;
-        }
         Session session = connection.session();
         VirtualPath path = session.resolve(argument);
         long offset = session.takeRestartOffset();

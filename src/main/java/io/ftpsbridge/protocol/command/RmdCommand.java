@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.vfs.VirtualPath;
@@ -12,10 +11,6 @@ final class RmdCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.DELETE);
-        if (refused != null) {
-            return refused;
-        }
         if (argument.isBlank()) {
             return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "RMD needs a directory name");
         }

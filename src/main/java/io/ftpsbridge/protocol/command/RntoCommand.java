@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.vfs.VirtualPath;
@@ -15,10 +14,6 @@ final class RntoCommand implements FtpCommand {
         VirtualPath from = connection.session().takeRenameFrom();
         if (from == null) {
             return connection.reply(ReplyCode.BAD_SEQUENCE, "Send RNFR before RNTO");
-        }
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.RENAME);
-        if (refused != null) {
-            return refused;
         }
         VirtualPath to = connection.session().resolve(argument);
         if (to.isRoot() || argument.isBlank()) {

@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.listing.MachineListFormat;
@@ -20,10 +19,6 @@ final class SizeCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.LIST);
-        if (refused != null) {
-            return refused;
-        }
         VirtualPath path = connection.session().resolve(argument);
         if (path.isRoot()) {
             return connection.reply(ReplyCode.FILE_UNAVAILABLE, "/: not a plain file");

@@ -1,7 +1,6 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
-import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.datachannel.DataChannel;
 import io.ftpsbridge.datachannel.SocketUpload;
 import io.ftpsbridge.protocol.ControlConnection;
@@ -26,10 +25,6 @@ final class StorCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        Future<Void> refused = PermissionCheck.refuse(connection, Permission.WRITE);
-        if (refused != null) {
-            return refused;
-        }
         Session session = connection.session();
         if (!unique && argument.isBlank()) {
             return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "STOR needs a file name");
@@ -50,7 +45,8 @@ final class StorCommand implements FtpCommand {
                 : "Opening " + (session.binary() ? "BINARY" : "ASCII") + " mode data connection for " + path;
         return DataTransfers.run(connection, channel, announcement,
                 data -> new SocketUpload(data, session.fileSystem().upload(path,
-                        task -> data.context().runOnContext(v -> task.run()))),
+                        task -> data.context().runOnContext(v -> task.run())),
+                        connection.services().config().tls().requireCloseNotify()),
                 bytes -> "Transfer complete (" + bytes + " bytes stored" + (unique ? " as " + path.name() : "") + ")");
     }
 
