@@ -3,6 +3,7 @@ package io.ftpsbridge.vfs.s3;
 import io.ftpsbridge.vfs.UploadSink;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VfsException.Reason;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -27,11 +28,14 @@ import java.util.concurrent.Executor;
  */
 final class MultipartUploadSink implements UploadSink {
 
+    private static final Logger LOG = Logger.getLogger(MultipartUploadSink.class);
     private static final CompletableFuture<Void> READY = CompletableFuture.completedFuture(null);
 
     private final S3AsyncClient s3;
     private final String bucket;
     private final String key;
+    /** The path as the client knows it, for messages: the key would show the home's prefix. */
+    private final String displayPath;
     private final int concurrency;
     private final PartSizeSchedule schedule;
     private final Executor executor;
@@ -50,10 +54,12 @@ final class MultipartUploadSink implements UploadSink {
     private Throwable failure;
     private boolean closed;
 
-    MultipartUploadSink(S3AsyncClient s3, String bucket, String key, S3Settings settings, Executor executor) {
+    MultipartUploadSink(S3AsyncClient s3, String bucket, String key, String displayPath, S3Settings settings,
+                        Executor executor) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
+        this.displayPath = displayPath;
         this.concurrency = Math.max(1, settings.uploadConcurrency());
         this.schedule = new PartSizeSchedule(settings.partSize());
         this.executor = executor;
@@ -62,7 +68,7 @@ final class MultipartUploadSink implements UploadSink {
     @Override
     public CompletionStage<Void> write(ByteBuffer data) {
         if (failure != null) {
-            return CompletableFuture.failedFuture(S3Errors.translate(failure, key));
+            return CompletableFuture.failedFuture(S3Errors.translate(failure, displayPath));
         }
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("upload already closed"));
@@ -123,7 +129,7 @@ final class MultipartUploadSink implements UploadSink {
             CompletableFuture<Void> waiting = room;
             room = null;
             if (failure != null) {
-                waiting.completeExceptionally(S3Errors.translate(failure, key));
+                waiting.completeExceptionally(S3Errors.translate(failure, displayPath));
             } else {
                 waiting.complete(null);
             }
@@ -169,7 +175,7 @@ final class MultipartUploadSink implements UploadSink {
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))
                 .handle((done, error) -> {
                     if (error != null) {
-                        throw S3Errors.translate(error, key);
+                        throw S3Errors.translate(error, displayPath);
                     }
                     return null;
                 });
@@ -187,7 +193,7 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     private CompletionStage<Void> abortThenFail(Throwable cause) {
-        return abortMultipart().thenCompose(v -> CompletableFuture.failedFuture(S3Errors.translate(cause, key)));
+        return abortMultipart().thenCompose(v -> CompletableFuture.failedFuture(S3Errors.translate(cause, displayPath)));
     }
 
     /** Waits for parts still in flight, so none lands after the abort, then drops the multipart upload. */
@@ -200,7 +206,13 @@ final class MultipartUploadSink implements UploadSink {
                 .handle((v, ignored) -> id)
                 .thenCompose(f -> f)
                 .thenCompose(uid -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uid)))
-                .handle((aborted, error) -> null);
+                .handle((aborted, error) -> {
+                    if (error != null && !S3Errors.isNotFound(error)) {
+                        LOG.warnf("Could not abort the multipart upload of s3://%s/%s (%s); it stays invisible until a "
+                                + "lifecycle rule removes it", bucket, key, S3Errors.unwrap(error).getMessage());
+                    }
+                    return null;
+                });
     }
 
     private static MessageDigest md5() {

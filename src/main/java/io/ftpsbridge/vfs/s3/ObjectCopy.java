@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /** Server-side copy of one object: CopyObject up to 5 GiB, a multipart copy above. */
@@ -40,7 +41,7 @@ final class ObjectCopy {
                             return s3.abortMultipartUpload(b -> b.bucket(bucket).key(targetKey)
                                             .uploadId(created.uploadId()))
                                     .handle((aborted, ignored) -> {
-                                        throw S3Errors.translate(failure, targetKey);
+                                        throw new CompletionException(failure);
                                     });
                         })
                         .thenCompose(stage -> stage.thenApply(v -> (Void) null)));

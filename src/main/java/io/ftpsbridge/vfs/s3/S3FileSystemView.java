@@ -205,7 +205,7 @@ final class S3FileSystemView implements FileSystemView {
 
     @Override
     public UploadSink upload(VirtualPath file, Executor executor) {
-        return new MultipartUploadSink(s3, keys.bucket(), keys.fileKey(file), settings, executor);
+        return new MultipartUploadSink(s3, keys.bucket(), keys.fileKey(file), file.toString(), settings, executor);
     }
 
     @Override
