@@ -7,7 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +53,15 @@ public class UserDirectory {
                         key + ".permissions", "has unknown permission '" + p
                                 + "' (allowed: list, read, write, delete, mkdir, rename)")));
             }
-            result.put(name, new Account(new User(name, home, permissions), PasswordHash.of(settings.passwordHash())));
+            List<Cidr> networks = new ArrayList<>();
+            for (String cidr : settings.allowedCidrs().orElse(List.of())) {
+                if (!cidr.isBlank()) {
+                    networks.add(Cidr.parse(cidr).orElseThrow(() -> new ConfigurationException(key + ".allowed-cidrs",
+                            "has '" + cidr + "', which is not an IP address or network such as 10.0.0.0/8")));
+                }
+            }
+            result.put(name, new Account(new User(name, home, permissions, List.copyOf(networks)),
+                    PasswordHash.of(settings.passwordHash())));
         });
         return result;
     }

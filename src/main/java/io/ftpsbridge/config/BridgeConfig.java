@@ -29,6 +29,9 @@ public interface BridgeConfig {
     /** The embedded S3 store that the run command starts when no S3 is configured. */
     EmbeddedS3 embeddedS3();
 
+    /** Login defence and connection limits. */
+    Security security();
+
     interface Ftp {
         /** Address the control and data listeners bind to. */
         @WithDefault("0.0.0.0")
@@ -122,6 +125,35 @@ public interface BridgeConfig {
         /** What the user may do: list, read, write, delete, mkdir, rename. */
         @WithDefault("list,read,write,delete,mkdir,rename")
         List<String> permissions();
+
+        /** Networks (CIDR, IPv4 or IPv6) the user may log in from; unset: anywhere. */
+        Optional<List<String>> allowedCidrs();
+    }
+
+    interface Security {
+        /** Failed logins from one address, within {@code login-failure-window}, that get the address banned. */
+        @WithDefault("5")
+        int maxLoginFailures();
+
+        /** The window in which failed logins are counted. */
+        @WithDefault("10M")
+        Duration loginFailureWindow();
+
+        /** How long a first ban lasts; each further ban of the same address doubles it, up to a day. */
+        @WithDefault("15M")
+        Duration banTime();
+
+        /** Delay before a failed PASS is answered, to slow password guessing. */
+        @WithDefault("1S")
+        Duration failedLoginDelay();
+
+        /** Control connections one address may hold at once. */
+        @WithDefault("200")
+        int maxConnectionsPerIp();
+
+        /** Control connections this replica holds at once. */
+        @WithDefault("5000")
+        int maxConnections();
     }
 
     interface EmbeddedS3 {

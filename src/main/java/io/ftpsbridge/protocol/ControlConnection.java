@@ -32,6 +32,8 @@ public final class ControlConnection {
     private final LineReader reader;
     private final Deque<LineReader.Event> queue = new ArrayDeque<>();
     private final Consumer<ControlConnection> onClose;
+    /** Kept from the start: a closed socket may no longer know its peer. */
+    private final String remoteAddress;
     private boolean busy;
     private boolean upgrading;
     private boolean closed;
@@ -44,6 +46,7 @@ public final class ControlConnection {
         this.services = services;
         this.session = new Session(implicitTls);
         this.onClose = onClose;
+        this.remoteAddress = socket.remoteAddress().hostAddress();
         this.reader = new LineReader(services.config().ftp().maxLineLength(), this::onEvent);
     }
 
@@ -77,7 +80,7 @@ public final class ControlConnection {
     }
 
     public String remoteAddress() {
-        return socket.remoteAddress().hostAddress();
+        return remoteAddress;
     }
 
     public String localAddress() {

@@ -1,12 +1,13 @@
 package io.ftpsbridge.protocol;
 
+import io.ftpsbridge.auth.LoginGuard;
 import io.ftpsbridge.auth.UserDirectory;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.datachannel.PassivePortPool;
 import io.ftpsbridge.protocol.command.CommandTable;
 import io.ftpsbridge.vfs.FileSystemProvider;
 
-/** What every connection shares: settings, users, storage, the passive port pool and the command table. */
-public record FtpServices(BridgeConfig config, UserDirectory users, FileSystemProvider storage,
+/** What every connection shares: settings, users, the login guard, storage, the passive port pool and the command table. */
+public record FtpServices(BridgeConfig config, UserDirectory users, LoginGuard loginGuard, FileSystemProvider storage,
                           PassivePortPool passivePorts, CommandTable commands) {
 }

@@ -3,21 +3,47 @@ package io.ftpsbridge.server;
 import io.ftpsbridge.protocol.ControlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The open control connections of this replica: counted for health and metrics, closed on shutdown. */
+/** The open control connections of this replica: counted per address for the limits, closed on shutdown. */
 @ApplicationScoped
 public class ConnectionRegistry {
 
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
+    /**
+     * Admits a new connection from {@code address} within the limits, counting it; otherwise says why not, for a
+     * 421 reply.
+     */
+    Optional<String> admit(String address, int maxPerAddress, int maxTotal) {
+        if (connections.size() >= maxTotal) {
+            return Optional.of("Too many connections; try again later");
+        }
+        AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (count.incrementAndGet() > maxPerAddress) {
+            release(address);
+            return Optional.of("Too many connections from your address; try again later");
+        }
+        return Optional.empty();
+    }
 
     void add(ControlConnection connection) {
         connections.add(connection);
     }
 
     void remove(ControlConnection connection) {
-        connections.remove(connection);
+        if (connections.remove(connection)) {
+            release(connection.remoteAddress());
+        }
+    }
+
+    private void release(String address) {
+        perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
     public int size() {

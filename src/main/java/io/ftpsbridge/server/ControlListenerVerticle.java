@@ -9,9 +9,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The control listeners on one event loop: explicit FTPS (TLS after AUTH TLS) and implicit FTPS (TLS from the
@@ -43,12 +45,28 @@ final class ControlListenerVerticle extends AbstractVerticle {
         Future.all(listening).<Void>mapEmpty().onComplete(started);
     }
 
+    /** RFC 959 §5.4: 421 may answer any command, the greeting included, when the service must close. */
+    private static void refuse(NetSocket socket, String reason) {
+        socket.write("421 " + reason + "\r\n").onComplete(v -> socket.close());
+    }
+
     private Future<NetServer> listen(int port, boolean implicitTls, String key) {
         NetServerOptions options = tls.applyTo(new NetServerOptions()
                 .setHost(config.ftp().host()).setPort(port).setSsl(implicitTls)
                 .setTcpNoDelay(true).setTcpKeepAlive(true));
         return vertx.createNetServer(options)
                 .connectHandler(socket -> {
+                    String address = socket.remoteAddress().hostAddress();
+                    if (services.loginGuard().isBanned(address)) {
+                        refuse(socket, "Too many failed logins from your address; try again later");
+                        return;
+                    }
+                    BridgeConfig.Security limits = config.security();
+                    Optional<String> refusal = registry.admit(address, limits.maxConnectionsPerIp(), limits.maxConnections());
+                    if (refusal.isPresent()) {
+                        refuse(socket, refusal.get());
+                        return;
+                    }
                     ControlConnection connection = new ControlConnection(socket, context, services, implicitTls,
                             registry::remove);
                     registry.add(connection);

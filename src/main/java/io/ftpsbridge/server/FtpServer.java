@@ -1,5 +1,6 @@
 package io.ftpsbridge.server;
 
+import io.ftpsbridge.auth.LoginGuard;
 import io.ftpsbridge.auth.UserDirectory;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.datachannel.PassiveListeners;
@@ -34,6 +35,7 @@ public class FtpServer {
     private final BridgeConfig config;
     private final TlsMaterial tls;
     private final UserDirectory users;
+    private final LoginGuard loginGuard;
     private final FileSystemProvider storage;
     private final PassivePortPool passivePorts;
     private final PassiveListeners passiveListeners;
@@ -42,13 +44,15 @@ public class FtpServer {
     private volatile boolean listening;
     private String deploymentId;
 
-    public FtpServer(Vertx vertx, BridgeConfig config, TlsMaterial tls, UserDirectory users, FileSystemProvider storage,
+    public FtpServer(Vertx vertx, BridgeConfig config, TlsMaterial tls, UserDirectory users, LoginGuard loginGuard,
+                     FileSystemProvider storage,
                      PassivePortPool passivePorts, PassiveListeners passiveListeners, CommandTable commands,
                      ConnectionRegistry registry) {
         this.vertx = vertx;
         this.config = config;
         this.tls = tls;
         this.users = users;
+        this.loginGuard = loginGuard;
         this.storage = storage;
         this.passivePorts = passivePorts;
         this.passiveListeners = passiveListeners;
@@ -59,11 +63,12 @@ public class FtpServer {
     void start(@Observes @Priority(2000) StartupEvent event) {
         // Touching each bean builds it now, so a bad setting stops startup instead of the first session.
         tls.fingerprint();
+        loginGuard.failedLoginDelay();
         if (users.users().isEmpty()) {
             LOG.warn("No users configured (bridge.users.<name>.*): nobody can log in");
         }
         passivePorts.range();
-        FtpServices services = new FtpServices(config, users, storage, passivePorts, commands);
+        FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands);
         await(passiveListeners.start(vertx).toCompletionStage());
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Turns one benchmark run's raw measurements into the table on stdout, the JSON file and the gnuplot chart.
+
+Input (written by bench/run into its work directory):
+  measurements.tsv  scenario side round elapsed_ns bytes ops peak_rss_kib   (one line per timed transfer)
+  checks.tsv        check expected actual                                   (one line per byte check)
+  meta.json         run options, host, startup figures
+"""
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+MIB = 1024 * 1024
+
+# Order, label and unit of each scenario; "ops" rates count files, the others MiB.
+SCENARIOS = {
+    "upload": ("upload {size}", "MiB/s"),
+    "download": ("download {size}", "MiB/s"),
+    "small-files": ("{files} x {file_kib} KiB STOR", "files/s"),
+}
+
+
+def load(work):
+    rows = []
+    for line in (work / "measurements.tsv").read_text().splitlines():
+        scenario, side, rnd, elapsed_ns, size, ops, rss_kib = line.split("\t")
+        rows.append(dict(scenario=scenario, side=side, round=rnd, warmup=rnd.startswith("w"), seconds=int(elapsed_ns) / 1e9,
+                         bytes=int(size), ops=int(ops), rss_kib=int(rss_kib) if rss_kib != "-" else None))
+    checks = []
+    for line in (work / "checks.tsv").read_text().splitlines():
+        name, expected, actual = line.split("\t")
+        checks.append(dict(check=name, expected=expected, actual=actual, ok=expected == actual))
+    meta = json.loads((work / "meta.json").read_text())
+    return rows, checks, meta
+
+
+def rate(unit, amount_bytes, ops, seconds):
+    return (ops if unit == "files/s" else amount_bytes / MIB) / seconds
+
+
+def summarise(rows, meta):
+    opts = meta["options"]
+    size = f"{opts['size_mib'] // 1024} GiB" if opts["size_mib"] % 1024 == 0 else f"{opts['size_mib']} MiB"
+    results = []
+    for key, (label, unit) in SCENARIOS.items():
+        entry = dict(scenario=key, label=label.format(size=size, files=opts["files"], file_kib=opts["file_kib"]),
+                     unit=unit)
+        for side in ("bridge", "baseline"):
+            runs = [r for r in rows if r["scenario"] == key and r["side"] == side and not r["warmup"]]
+            if not runs:
+                continue
+            seconds = [r["seconds"] for r in runs]
+            median = statistics.median(seconds)
+            entry[side] = dict(
+                rounds_s=[round(s, 3) for s in seconds],
+                median_s=round(median, 3),
+                rate=round(rate(unit, runs[0]["bytes"], runs[0]["ops"], median), 2),
+                rates=[round(rate(unit, r["bytes"], r["ops"], r["seconds"]), 2) for r in runs],
+                bytes=runs[0]["bytes"], ops=runs[0]["ops"])
+            if side == "bridge":
+                peaks = [r["rss_kib"] for r in runs if r["rss_kib"]]
+                entry["bridge_peak_rss_mib"] = round(max(peaks) / 1024) if peaks else None
+                entry["bridge_peak_rss_mib_rounds"] = [round(p / 1024) for p in peaks]
+        if "bridge" in entry and "baseline" in entry:
+            entry["ratio"] = round(entry["bridge"]["rate"] / entry["baseline"]["rate"], 3)
+        results.append(entry)
+    return results
+
+
+def warmup(rows):
+    """The warm-up transfers, in order: how fast the JVMs were before they were warm."""
+    out = []
+    for key, (_, unit) in SCENARIOS.items():
+        for side in ("bridge", "baseline"):
+            runs = [r for r in rows if r["scenario"] == key and r["side"] == side and r["warmup"]]
+            if runs:
+                out.append(dict(scenario=key, side=side, unit=unit, rounds=[r["round"] for r in runs],
+                                seconds=[round(r["seconds"], 3) for r in runs],
+                                rates=[round(rate(unit, r["bytes"], r["ops"], r["seconds"]), 2) for r in runs]))
+    return out
+
+
+def table(results, meta):
+    head = ("scenario", "bridge s", "bridge rate", "baseline s", "baseline rate", "ratio", "bridge peak RSS")
+    lines = [head]
+    for e in results:
+        b, d = e.get("bridge"), e.get("baseline")
+        lines.append((e["label"],
+                      f"{b['median_s']:.2f}" if b else "-", f"{b['rate']:.1f} {e['unit']}" if b else "-",
+                      f"{d['median_s']:.2f}" if d else "-", f"{d['rate']:.1f} {e['unit']}" if d else "-",
+                      f"{e['ratio']:.2f}" if "ratio" in e else "-",
+                      f"{e['bridge_peak_rss_mib']} MiB" if e.get("bridge_peak_rss_mib") else "-"))
+    startup = meta["startup"]
+    lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-",
+                  f"{startup['rss_mib']} MiB"))
+    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+    out = []
+    for n, row in enumerate(lines):
+        out.append("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def chart(results, work, png, title):
+    gnuplot = shutil.which("gnuplot")
+    if not gnuplot:
+        print("gnuplot not found: no chart", file=sys.stderr)
+        return False
+    data = work / "ratios.dat"
+    bars = [e for e in results if "ratio" in e]
+    data.write_text("".join(f"\"{e['label']}\" {e['ratio']}\n" for e in bars))
+    top = max([1.2] + [e["ratio"] * 1.15 for e in bars])
+    script = f"""
+set terminal pngcairo size 900,520 font ",11"
+set output '{png}'
+set title "{title}"
+set ylabel "bridge / direct SDK throughput (higher is better)"
+set xrange [-0.5:{len(bars) - 0.5}]
+set yrange [0:{top:.2f}]
+set grid ytics
+set boxwidth 0.6
+set style fill solid 0.85 border -1
+set key top right
+plot '{data}' using 0:2:xtic(1) with boxes lc rgb '#3b6ea8' notitle, \\
+     '' using 0:2:(sprintf('%.2f', $2)) with labels offset 0,1 notitle, \\
+     1 with lines dt 2 lw 2 lc rgb '#c0392b' title 'parity (1.0)'
+"""
+    (work / "chart.gp").write_text(script)
+    subprocess.run([gnuplot, str(work / "chart.gp")], check=True)
+    return True
+
+
+def main():
+    work, json_out, png_out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    rows, checks, meta = load(work)
+    results = summarise(rows, meta)
+    warm = warmup(rows)
+    document = dict(meta, aggregate=f"median of {meta['options']['rounds']} rounds (for 2 rounds: their mean)",
+                    ratio="bridge throughput / baseline throughput", scenarios=results, warmup=warm, checks=checks,
+                    all_checks_ok=all(c["ok"] for c in checks))
+    json_out.write_text(json.dumps(document, indent=2) + "\n")
+    print(table(results, meta))
+    print(f"\nTimes and rates: {document['aggregate']} after the warm-up; ratio = bridge/baseline throughput (1.0 = parity).")
+    if warm:
+        print("Warm-up, not in the table (rates in order, first = cold JVM): " + "; ".join(
+            f"{w['side']} {w['scenario']} " + ", ".join(f"{x:.1f}" for x in w["rates"]) + f" {w['unit']}" for w in warm))
+    failed = [c for c in checks if not c["ok"]]
+    print(f"Byte checks: {len(checks) - len(failed)}/{len(checks)} passed"
+          + "".join(f"\n  FAILED {c['check']}: expected {c['expected']}, got {c['actual']}" for c in failed))
+    title = f"FTPS bridge vs direct S3 SDK, {meta['host']['cores']} cores shared ({meta['timestamp']})"
+    if not chart(results, work, png_out, title):
+        png_out.unlink(missing_ok=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
