@@ -1,5 +1,6 @@
 package io.ftpsbridge.admin;
 
+import io.ftpsbridge.datachannel.PassivePortPool;
 import io.ftpsbridge.server.ConnectionRegistry;
 import io.ftpsbridge.server.FtpServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,12 @@ public class FtpListenersHealthCheck implements HealthCheck {
 
     private final FtpServer server;
     private final ConnectionRegistry connections;
+    private final PassivePortPool passivePorts;
 
-    public FtpListenersHealthCheck(FtpServer server, ConnectionRegistry connections) {
+    public FtpListenersHealthCheck(FtpServer server, ConnectionRegistry connections, PassivePortPool passivePorts) {
         this.server = server;
         this.connections = connections;
+        this.passivePorts = passivePorts;
     }
 
     @Override
@@ -25,6 +28,7 @@ public class FtpListenersHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("ftp-listeners")
                 .status(server.listening())
                 .withData("sessions", connections.size())
+                .withData("passive-ports-in-use", passivePorts.inUse())
                 .build();
     }
 }

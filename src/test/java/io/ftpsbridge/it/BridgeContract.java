@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -377,9 +376,5 @@ abstract class BridgeContract {
         assertFalse(ftp.retrieveFile("nope.bin", new ByteArrayOutputStream()));
         assertEquals(550, ftp.getReplyCode());
         assertTrue(FTPReply.isPositiveCompletion(ftp.noop()), "the session goes on");
-    }
-
-    static InputStream stream(byte[] data) {
-        return new ByteArrayInputStream(data);
     }
 }
