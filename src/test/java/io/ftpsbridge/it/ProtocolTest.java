@@ -264,6 +264,33 @@ class ProtocolTest {
     }
 
     @Test
+    void aDataConnectionFromAnotherAddressIsRefusedAndTheClientMayStillCome() throws Exception {
+        String dir = "steal-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            Reply epsv = raw.send("EPSV");
+            assertEquals(229, epsv.code());
+            int port = Integer.parseInt(epsv.text().replaceAll(".*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            // Someone on 127.0.0.2 races the client to its passive port: the bridge hangs up on them.
+            try (Socket thief = new Socket()) {
+                thief.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                thief.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+                thief.setSoTimeout(5000);
+                assertEquals(-1, thief.getInputStream().read(), "closed by the bridge");
+            }
+            Socket data = new Socket("127.0.0.1", port);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) RawFtpsClient.trustAll().getSocketFactory()
+                    .createSocket(data, "127.0.0.1", port, true);
+            tls.setUseClientMode(true);
+            assertEquals(150, raw.send("STOR /" + dir + "/mine.txt").code());
+            tls.startHandshake();
+            tls.getOutputStream().write("mine".getBytes(StandardCharsets.UTF_8));
+            tls.close();
+            assertEquals(226, raw.read().code());
+            assertEquals("mine", new String(store.get("alice/" + dir + "/mine.txt").orElseThrow(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void pipelinedCommandsAfterAuthAreDiscarded() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
             raw.sendRaw("AUTH TLS\r\nUSER alice\r\nPASS alice-secret\r\n".getBytes(StandardCharsets.US_ASCII));
