@@ -58,7 +58,8 @@ public final class ErrorReplies {
         };
     }
 
-    static Throwable unwrap(Throwable failure) {
+    /** The failure under CompletionException and ExecutionException wrappers. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();

@@ -291,6 +291,39 @@ class ProtocolTest {
     }
 
     @Test
+    void statOfAPathListsOverTheControlConnection() throws Exception {
+        String dir = "statpath-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            store.put("alice/" + dir + "/a.txt", new byte[3]);
+            store.put("alice/" + dir + "/sub/b.txt", new byte[4]);
+            Reply stat = raw.send("STAT -la /" + dir);
+            assertEquals(213, stat.code());
+            String[] lines = stat.text().split("\n");
+            assertEquals("Status of /" + dir + ":", lines[0]);
+            assertTrue(lines[1].matches(" drwxr-xr-x 1 alice alice +0 .* sub"), lines[1]);
+            assertTrue(lines[2].matches(" -rw-r--r-- 1 alice alice +3 .* a\\.txt"), lines[2]);
+            assertEquals("213 End of status", lines[3]);
+            assertEquals(213, raw.send("STAT /" + dir + "/a.txt").code());
+            assertEquals(550, raw.send("STAT /" + dir + "/none").code());
+        }
+    }
+
+    @Test
+    void verbsThatNeedNothingDoneOrAreNotSupported() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
+            raw.authTls();
+            assertEquals(220, raw.send("HOST ftp.example.com").code(), "RFC 7151, before login");
+            assertEquals(200, raw.send("CLNT curl 8.0").code());
+            assertEquals(502, raw.send("LANG fr").code());
+            raw.login("alice", "alice-secret");
+            assertEquals(503, raw.send("HOST ftp.example.com").code(), "HOST after login");
+            assertEquals(202, raw.send("ACCT billing").code());
+            assertEquals(502, raw.send("SMNT /other").code());
+            assertEquals(502, raw.send("AVBL").code());
+        }
+    }
+
+    @Test
     void pipelinedCommandsAfterAuthAreDiscarded() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
             raw.sendRaw("AUTH TLS\r\nUSER alice\r\nPASS alice-secret\r\n".getBytes(StandardCharsets.US_ASCII));

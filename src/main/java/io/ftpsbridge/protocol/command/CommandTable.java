@@ -59,9 +59,9 @@ public class CommandTable {
         add("EPSV", new PasvCommand(true, advertised), LOGIN, "EPSV [1|2|ALL]");
         add("REST", new RestCommand(), LOGIN, "REST <offset>");
         add("ALLO", new AlloCommand(), LOGIN, "ALLO <size>");
-        add("PORT", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+        add("PORT", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
                 "Active mode (PORT) is not available; use PASV or EPSV"), LOGIN, "PORT (not available: use PASV)");
-        add("EPRT", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+        add("EPRT", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
                 "Active mode (EPRT) is not available; use EPSV or PASV"), LOGIN, "EPRT (not available: use EPSV)");
         // Service commands, RFC 959 §4.1.3, RFC 3659.
         addDuringTransfer("ABOR", new AborCommand(), LOGIN, "ABOR");
@@ -81,8 +81,17 @@ public class CommandTable {
         add("XMKD", new MkdCommand(), Permission.MKDIR, "XMKD <directory>");
         add("RMD", new RmdCommand(), Permission.DELETE, "RMD <directory>");
         add("XRMD", new RmdCommand(), Permission.DELETE, "XRMD <directory>");
+        add("HOST", new HostCommand(), ANYTIME, "HOST <name> (RFC 7151)");
+        add("CLNT", new FixedReplyCommand(ReplyCode.OK, "Noted"), ANYTIME, "CLNT <client name>");
+        add("ACCT", new FixedReplyCommand(ReplyCode.SUPERFLUOUS, "No account needed"), LOGIN, "ACCT <account>");
+        add("SMNT", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
+                "SMNT is not supported: each user has one home"), LOGIN, "SMNT (not supported)");
+        add("LANG", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
+                "LANG is not supported: replies are in English"), ANYTIME, "LANG (not supported)");
+        add("AVBL", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
+                "AVBL is not supported: no storage quota is configured"), LOGIN, "AVBL (not supported)");
         add("SITE", new SiteCommand(), LOGIN, "SITE HELP | SITE CHMOD <mode> <path>");
-        add("APPE", new RefusedCommand(ReplyCode.NOT_IMPLEMENTED,
+        add("APPE", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
                 "APPE is not supported yet; upload the whole file with STOR"), LOGIN, "APPE (not supported yet)");
     }
 

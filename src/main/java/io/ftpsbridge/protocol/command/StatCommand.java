@@ -2,19 +2,62 @@ package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.ErrorReplies;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.Session;
+import io.ftpsbridge.auth.Permission;
+import io.ftpsbridge.protocol.listing.LsLongFormat;
+import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
 
-/** STAT without a path (RFC 959 §4.1.3): the session's state, or the running transfer's. */
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * STAT (RFC 959 §4.1.3): without a path, the session's state; with one, a LIST of it sent over the control
+ * connection as a 213 reply, page by page as S3 returns them.
+ */
 final class StatCommand implements FtpCommand {
+
+    private static Future<Void> statusOf(ControlConnection connection, String argument) {
+        Session session = connection.session();
+        if (!session.user().may(Permission.LIST)) {
+            return connection.reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name()
+                    + " may not list");
+        }
+        VirtualPath path = session.resolve(ListCommand.withoutOptions(argument));
+        LsLongFormat format = new LsLongFormat(session.user(), Instant.now());
+        return Future.fromCompletionStage(session.fileSystem().stat(path), connection.context()).compose(entry -> {
+            if (entry.isEmpty()) {
+                return connection.reply(ReplyCode.FILE_UNAVAILABLE, path + ": no such file or directory");
+            }
+            Future<Void> body = connection.replyRaw(ReplyCode.FILE_STATUS + "-Status of " + path + ":\r\n")
+                    .compose(v -> entry.get().directory()
+                            ? Future.fromCompletionStage(session.fileSystem().list(path,
+                                    page -> connection.replyRaw(lines(page, format)).toCompletionStage()), connection.context())
+                            : connection.replyRaw(lines(List.of(entry.get()), format)));
+            // The reply was opened with 213-, so it must be closed whatever happened to the listing.
+            return body.compose(v -> connection.replyRaw(ReplyCode.FILE_STATUS + " End of status\r\n"),
+                    failure -> connection.replyRaw(ReplyCode.FILE_STATUS + " End of status (listing cut short: "
+                            + ErrorReplies.unwrap(failure).getMessage() + ")\r\n"));
+        });
+    }
+
+    /** Entries as reply lines; each starts with a space so that no line can pass for the reply's end (§4.2). */
+    private static String lines(List<FileEntry> page, LsLongFormat format) {
+        StringBuilder text = new StringBuilder();
+        for (FileEntry entry : page) {
+            text.append(' ').append(format.line(entry)).append("\r\n");
+        }
+        return text.toString();
+    }
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
         Session session = connection.session();
         if (!argument.isBlank()) {
-            return connection.reply(ReplyCode.NOT_IMPLEMENTED_FOR_PARAMETER,
-                    "STAT of a path is not supported yet; use LIST or MLST");
+            return statusOf(connection, argument);
         }
         StringBuilder text = new StringBuilder("FTPS-S3 bridge status:\n");
         text.append("Connected from ").append(connection.remoteAddress()).append('\n');

@@ -4,13 +4,13 @@ import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.vertx.core.Future;
 
-/** A verb this server knows but does not carry out, answered with its reason. */
-final class RefusedCommand implements FtpCommand {
+/** A verb whose answer is always the same: one this server knows but does not carry out (with its reason), or one that needs nothing done. */
+final class FixedReplyCommand implements FtpCommand {
 
     private final int code;
     private final String reason;
 
-    RefusedCommand(int code, String reason) {
+    FixedReplyCommand(int code, String reason) {
         this.code = code;
         this.reason = reason;
     }
