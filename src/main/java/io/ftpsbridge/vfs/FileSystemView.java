@@ -24,7 +24,15 @@ public interface FileSystemView {
     CompletionStage<Boolean> isDirectory(VirtualPath path);
 
     /** Lists a directory page by page, asking for the next page only after the consumer took the last one. */
-    CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer);
+    default CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer) {
+        return list(directory, "", consumer);
+    }
+
+    /**
+     * Lists only the entries of a directory whose names start with {@code namePrefix}: the store narrows the
+     * listing itself, so a pattern with a literal start costs less than the whole directory, never more.
+     */
+    CompletionStage<Void> list(VirtualPath directory, String namePrefix, PageConsumer consumer);
 
     /** Opens a file for reading from {@code offset}. */
     CompletionStage<ObjectContent> read(VirtualPath file, long offset);

@@ -365,6 +365,17 @@ abstract class BridgeContract {
     }
 
     @Test
+    void wildcardListingsFilterTheDirectory() throws Exception {
+        for (String name : new String[]{"report-1.csv", "report-2.csv", "notes.txt", "other.csv"}) {
+            assertTrue(ftp.storeFile(name, new ByteArrayInputStream(new byte[]{1})));
+        }
+        assertEquals(List.of("report-1.csv", "report-2.csv"), Arrays.stream(ftp.listNames("report-*")).sorted().toList());
+        assertEquals(3, ftp.listFiles("*.csv").length);
+        assertEquals(0, ftp.listNames("*.pdf").length);
+        assertEquals(List.of("notes.txt"), Arrays.asList(ftp.listNames("/" + dir + "/n?tes.*")));
+    }
+
+    @Test
     void uniqueStoreNamesTheFile() throws Exception {
         assertTrue(ftp.storeUniqueFile("report", new ByteArrayInputStream(new byte[]{1, 2})), ftp.getReplyString());
         List<String> keys = store.keys("alice/" + dir + "/report.");

@@ -8,6 +8,7 @@ import io.ftpsbridge.protocol.Session;
 import io.ftpsbridge.protocol.listing.ListingFormat;
 import io.ftpsbridge.protocol.listing.LsLongFormat;
 import io.ftpsbridge.protocol.listing.MachineListFormat;
+import io.ftpsbridge.protocol.listing.NameGlob;
 import io.ftpsbridge.protocol.listing.NameListFormat;
 import io.ftpsbridge.protocol.listing.SocketListing;
 import io.ftpsbridge.vfs.VfsException;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * LIST (RFC 959 §4.1.3, ls -l lines), NLST (names) and MLSD (RFC 3659 §7, facts) of a directory, or of a single
- * file for LIST and NLST. Options such as {@code -a} or {@code -l} that clients send are accepted and ignored:
+ * file for LIST and NLST, or of the names matching a pattern ({@code *.csv}). Options such as {@code -a} or {@code -l} that clients send are accepted and ignored:
  * S3 has no hidden files and every listing is long.
  */
 final class ListCommand implements FtpCommand {
@@ -35,7 +36,10 @@ final class ListCommand implements FtpCommand {
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
         Session session = connection.session();
-        VirtualPath path = session.resolve(style == Style.MLSD ? argument : withoutOptions(argument));
+        VirtualPath named = session.resolve(style == Style.MLSD ? argument : withoutOptions(argument));
+        // LIST *.csv, NLST report-*: a pattern in the last segment lists its directory, filtered.
+        NameGlob glob = style != Style.MLSD && NameGlob.isPattern(named.name()) ? NameGlob.of(named.name()) : null;
+        VirtualPath path = glob == null ? named : named.parent();
         ListingFormat format = format(session);
         DataChannel channel = DataTransfers.takeChannel(connection);
         if (channel == null) {
@@ -46,12 +50,12 @@ final class ListCommand implements FtpCommand {
                     if (entry.isEmpty()) {
                         throw new VfsException(VfsException.Reason.NOT_FOUND, path + ": no such file or directory");
                     }
-                    if (!entry.get().directory() && style == Style.MLSD) {
+                    if (!entry.get().directory() && (style == Style.MLSD || glob != null)) {
                         throw new VfsException(VfsException.Reason.NOT_A_DIRECTORY, path + ": not a directory (use MLST)");
                     }
                     var single = entry.get().directory() ? null : List.of(entry.get());
                     return DataTransfers.run(connection, channel, "Opening data connection for listing of " + path,
-                            data -> new SocketListing(data, session.fileSystem(), path, format, single),
+                            data -> new SocketListing(data, session.fileSystem(), path, format, single, glob),
                             bytes -> "Listing complete");
                 })
                 .onFailure(failure -> channel.release());

@@ -27,20 +27,25 @@ public final class SocketListing implements TransferTask {
     private final VirtualPath directory;
     private final ListingFormat format;
     private final List<FileEntry> single;
+    private final NameGlob glob;
     private final Promise<Long> done = Promise.promise();
     private long bytes;
     private boolean aborted;
     private boolean ending;
     private CompletableFuture<Void> pendingWrite;
 
-    /** Lists {@code directory}; when {@code single} is given, writes just that entry (LIST of a file). */
+    /**
+     * Lists {@code directory}, only the names {@code glob} matches when it is given; when {@code single} is given,
+     * writes just that entry (LIST of a file).
+     */
     public SocketListing(DataConnection connection, FileSystemView fileSystem, VirtualPath directory,
-                         ListingFormat format, List<FileEntry> single) {
+                         ListingFormat format, List<FileEntry> single, NameGlob glob) {
         this.connection = connection;
         this.fileSystem = fileSystem;
         this.directory = directory;
         this.format = format;
         this.single = single;
+        this.glob = glob;
     }
 
     @Override
@@ -54,7 +59,9 @@ public final class SocketListing implements TransferTask {
         });
         CompletionStage<Void> listed = single != null
                 ? writePage(writer, single)
-                : fileSystem.list(directory, page -> writePage(writer, page));
+                : glob == null ? fileSystem.list(directory, page -> writePage(writer, page))
+                : fileSystem.list(directory, glob.literalPrefix(), page -> writePage(writer,
+                        page.stream().filter(e -> glob.matches(e.name())).toList()));
         listed.whenComplete((v, failure) -> connection.context().runOnContext(x -> {
             if (failure != null) {
                 done.tryFail(failure);

@@ -101,21 +101,22 @@ final class S3FileSystemView implements FileSystemView {
     }
 
     @Override
-    public CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer) {
+    public CompletionStage<Void> list(VirtualPath directory, String namePrefix, PageConsumer consumer) {
         String prefix = keys.directoryPrefix(directory);
-        ListObjectsV2Request first = ListObjectsV2Request.builder()
-                .bucket(keys.bucket()).prefix(prefix).delimiter("/").maxKeys(settings.listPageSize()).build();
-        return listPage(directory, prefix, first, consumer, true);
+        ListObjectsV2Request first = ListObjectsV2Request.builder().bucket(keys.bucket()).prefix(prefix + namePrefix)
+                .delimiter("/").maxKeys(settings.listPageSize()).build();
+        return listPage(directory, prefix, first, consumer, namePrefix.isEmpty());
     }
 
+    /** {@code checkEmpty}: an empty first page means a file or nothing, not an empty directory, and is looked into. */
     private CompletionStage<Void> listPage(VirtualPath directory, String prefix, ListObjectsV2Request request,
-                                           PageConsumer consumer, boolean firstPage) {
+                                           PageConsumer consumer, boolean checkEmpty) {
         return s3.listObjectsV2(request)
                 .exceptionally(failure -> {
                     throw S3Errors.translate(failure, directory.toString());
                 })
                 .thenCompose(page -> {
-                    if (firstPage && isEmpty(page) && !directory.isRoot()) {
+                    if (checkEmpty && isEmpty(page) && !directory.isRoot()) {
                         // Nothing under the prefix: either a file (list it alone, as ls does) or nothing at all.
                         return stat(directory).thenCompose(entry -> {
                             if (entry.isEmpty()) {
