@@ -106,6 +106,10 @@ public interface BridgeConfig {
         @WithDefault("1000")
         int listPageSize();
 
+        /** The most keys a directory rename moves; a larger directory gets 550 before anything changes. */
+        @WithDefault("10000")
+        int maxRenameKeys();
+
         /**
          * When the SDK adds CRC checksums to uploads: {@code when-supported} (the SDK default, for AWS) or
          * {@code when-required}, for S3-compatible stores such as S3Proxy that reject the checksum trailers.

@@ -157,9 +157,50 @@ abstract class BridgeContract {
         assertArrayEquals(data, store.get("alice/" + dir + "/after.bin").orElseThrow());
         assertFalse(ftp.rename("missing.bin", "x.bin"));
         assertEquals(550, ftp.getReplyCode());
+    }
+
+    @Test
+    void renameMovesADirectoryWhole() throws Exception {
         assertTrue(ftp.makeDirectory("folder"));
-        assertFalse(ftp.rename("folder", "folder2"), "directory rename comes later");
+        assertTrue(ftp.makeDirectory("folder/inner"));
+        byte[] data = random(20_000, 21);
+        assertTrue(ftp.storeFile("folder/a.bin", new ByteArrayInputStream(data)));
+        assertTrue(ftp.storeFile("folder/inner/b.bin", new ByteArrayInputStream(data)));
+        assertTrue(ftp.rename("folder", "moved"), ftp.getReplyString());
+        String home = "alice/" + dir + "/";
+        assertTrue(store.keys(home + "folder").isEmpty(), "nothing left under the old name");
+        assertFalse(store.exists(home + "folder/"), "old marker gone");
+        assertArrayEquals(data, store.get(home + "moved/a.bin").orElseThrow());
+        assertArrayEquals(data, store.get(home + "moved/inner/b.bin").orElseThrow());
+        assertTrue(store.exists(home + "moved/inner/"), "markers move too");
+        assertTrue(ftp.changeWorkingDirectory("moved/inner"));
+        assertEquals(1, ftp.listFiles().length);
+        assertTrue(ftp.changeToParentDirectory() && ftp.changeToParentDirectory());
+        assertTrue(ftp.makeDirectory("other"));
+        assertFalse(ftp.rename("moved", "other"), "onto an existing directory");
         assertEquals(550, ftp.getReplyCode());
+        assertFalse(ftp.rename("moved", "moved/deeper"), "into itself");
+        assertEquals(553, ftp.getReplyCode());
+    }
+
+    @Test
+    void renameOfADirectoryAboveTheKeyLimitChangesNothing() throws Exception {
+        // The test profile sets bridge.s3.max-rename-keys=100.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> puts = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            String key = "alice/" + dir + "/big/k-" + i;
+            puts.add(pool.submit(() -> store.put(key, new byte[]{1})));
+        }
+        for (Future<?> put : puts) {
+            put.get();
+        }
+        pool.shutdown();
+        assertFalse(ftp.rename("big", "big2"));
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(ftp.getReplyString().contains("max-rename-keys"), ftp.getReplyString());
+        assertEquals(101, store.keys("alice/" + dir + "/big/").size());
+        assertTrue(store.keys("alice/" + dir + "/big2").isEmpty());
     }
 
     @Test

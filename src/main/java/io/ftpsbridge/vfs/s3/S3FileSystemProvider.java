@@ -31,7 +31,10 @@ public class S3FileSystemProvider implements FileSystemProvider {
         if (config.listPageSize() < 1 || config.listPageSize() > 1000) {
             throw new ConfigurationException("bridge.s3.list-page-size", "must be between 1 and 1000, got " + config.listPageSize());
         }
-        return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize());
+        if (config.maxRenameKeys() < 1) {
+            throw new ConfigurationException("bridge.s3.max-rename-keys", "must be at least 1, got " + config.maxRenameKeys());
+        }
+        return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize(), config.maxRenameKeys());
     }
 
     @Override

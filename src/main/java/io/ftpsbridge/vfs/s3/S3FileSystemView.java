@@ -286,24 +286,38 @@ final class S3FileSystemView implements FileSystemView {
 
     @Override
     public CompletionStage<Void> rename(VirtualPath from, VirtualPath to) {
+        if (from.equals(to)) {
+            return stat(from).thenAccept(source -> {
+                if (source.isEmpty()) {
+                    throw new VfsException(Reason.NOT_FOUND, from + ": no such file or directory");
+                }
+            });
+        }
         return stat(from)
                 .thenCompose(source -> {
                     if (source.isEmpty()) {
                         throw new VfsException(Reason.NOT_FOUND, from + ": no such file or directory");
                     }
-                    if (source.get().directory()) {
-                        throw new VfsException(Reason.UNSUPPORTED, "renaming directories is not supported yet");
-                    }
-                    return isDirectory(to).thenCompose(targetIsDirectory -> {
-                        if (targetIsDirectory) {
-                            throw new VfsException(Reason.ALREADY_EXISTS, to + ": a directory of that name exists");
+                    return stat(to).thenCompose(target -> {
+                        if (target.isPresent() && (target.get().directory() || source.get().directory())) {
+                            throw new VfsException(Reason.ALREADY_EXISTS, to + ": "
+                                    + (target.get().directory() ? "a directory" : "a file") + " of that name exists");
                         }
-                        return new ObjectCopy(s3, settings).copy(keys.bucket(), keys.fileKey(from),
-                                keys.fileKey(to), source.get().size());
+                        if (source.get().directory()) {
+                            if (from.contains(to)) {
+                                throw new VfsException(Reason.INVALID_NAME, to + ": a directory cannot be moved into itself");
+                            }
+                            return new DirectoryRename(s3, settings, keys.bucket()).rename(keys.directoryPrefix(from),
+                                    keys.directoryPrefix(to), from.toString(), to.toString());
+                        }
+                        // A file replaces a file of the new name, as rename(2) does.
+                        return new ObjectCopy(s3, settings).copy(keys.bucket(), keys.fileKey(from), keys.fileKey(to),
+                                        source.get().size())
+                                .thenCompose(copied -> s3.deleteObject(b -> b.bucket(keys.bucket()).key(keys.fileKey(from))))
+                                .thenApply(deleted -> (Void) null);
                     });
                 })
-                .thenCompose(copied -> s3.deleteObject(b -> b.bucket(keys.bucket()).key(keys.fileKey(from))))
-                .handle((deleted, failure) -> {
+                .handle((done, failure) -> {
                     if (failure != null) {
                         throw S3Errors.translate(failure, from.toString());
                     }
