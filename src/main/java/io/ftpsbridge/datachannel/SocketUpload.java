@@ -18,20 +18,42 @@ import java.util.concurrent.CompletionStage;
 public final class SocketUpload implements TransferTask {
 
     private final DataConnection connection;
-    private final UploadSink sink;
+    private final CompletionStage<UploadSink> sinkReady;
+    private UploadSink sink;
     private final boolean requireCloseNotify;
     private final Promise<Long> done = Promise.promise();
     private boolean finished;
 
     /** With {@code requireCloseNotify}, a TLS upload that ends by TCP alone is discarded as possibly truncated. */
     public SocketUpload(DataConnection connection, UploadSink sink, boolean requireCloseNotify) {
+        this(connection, CompletableFuture.completedFuture(sink), requireCloseNotify);
+    }
+
+    /** An upload whose sink is still being prepared (a resumed upload reads or copies the kept head first). */
+    public SocketUpload(DataConnection connection, CompletionStage<UploadSink> sink, boolean requireCloseNotify) {
         this.connection = connection;
-        this.sink = sink;
+        this.sinkReady = sink;
         this.requireCloseNotify = requireCloseNotify;
     }
 
     @Override
     public Future<Long> start() {
+        sinkReady.whenComplete((ready, failure) -> connection.context().runOnContext(v -> {
+            if (failure != null) {
+                finished = true;
+                connection.socket().close();
+                done.tryFail(failure);
+            } else if (finished) {
+                ready.abort();
+            } else {
+                sink = ready;
+                receive();
+            }
+        }));
+        return done.future();
+    }
+
+    private void receive() {
         NetSocket socket = connection.socket();
         socket.handler(buffer -> {
             if (finished) {
@@ -57,13 +79,12 @@ public final class SocketUpload implements TransferTask {
         if (earlier != null) {
             // It broke while waiting for this transfer: whatever is buffered is not the whole file.
             fail(new DataChannelException("data connection failed: " + earlier.getMessage(), earlier));
-            return done.future();
+            return;
         }
         // close_notify ends the data; closing answers it with ours, and the end still arrives behind any bytes
         // that are buffered while the sink is full, so nothing is cut off.
         connection.events().onCloseNotify(socket::close);
         socket.resume();
-        return done.future();
     }
 
     private void complete() {
@@ -88,7 +109,7 @@ public final class SocketUpload implements TransferTask {
 
     @Override
     public long progress() {
-        return sink.bytesWritten();
+        return sink == null ? 0 : sink.bytesWritten();
     }
 
     @Override
@@ -102,6 +123,10 @@ public final class SocketUpload implements TransferTask {
         }
         finished = true;
         connection.socket().close();
+        if (sink == null) {
+            done.tryFail(failure);
+            return;
+        }
         sink.abort().whenComplete((v, ignored) -> connection.context().runOnContext(x -> done.tryFail(failure)));
     }
 }

@@ -40,6 +40,14 @@ public interface FileSystemView {
     /** Starts an upload that replaces the file on completion; callbacks run on {@code executor}. */
     UploadSink upload(VirtualPath file, Executor executor);
 
+    /**
+     * Starts an upload that keeps the first {@code keep} bytes of the file (REST n + STOR), or all of them when
+     * {@code keep} is negative (APPE; a missing file starts empty), followed by what is written; the result
+     * replaces the file on completion and nothing changes before. Fails with OFFSET_BEYOND_END when the file is
+     * shorter than {@code keep}.
+     */
+    CompletionStage<UploadSink> resume(VirtualPath file, long keep, Executor executor);
+
     CompletionStage<Void> delete(VirtualPath file);
 
     CompletionStage<Void> makeDirectory(VirtualPath directory);

@@ -223,6 +223,56 @@ abstract class BridgeContract {
         assertEquals(0, download("ranged.bin").length, "REST at the end gives an empty transfer");
     }
 
+    private static byte[] concat(byte[] head, int headLength, byte[] tail) {
+        byte[] joined = Arrays.copyOf(head, headLength + tail.length);
+        System.arraycopy(tail, 0, joined, headLength, tail.length);
+        return joined;
+    }
+
+    @Test
+    void restartedStoreKeepsTheHeadOfASmallFile() throws Exception {
+        byte[] first = random(1_000_000, 31);
+        byte[] rest = random(300_000, 32);
+        assertTrue(ftp.storeFile("resumed.bin", new ByteArrayInputStream(first)));
+        ftp.setRestartOffset(400_000);
+        assertTrue(ftp.storeFile("resumed.bin", new ByteArrayInputStream(rest)), ftp.getReplyString());
+        assertArrayEquals(concat(first, 400_000, rest), store.get("alice/" + dir + "/resumed.bin").orElseThrow());
+    }
+
+    @Test
+    void restartedStoreCopiesALargeHeadServerSide() throws Exception {
+        byte[] first = random(6 * 1024 * 1024 + 5, 33);
+        byte[] rest = random(1024 * 1024, 34);
+        assertTrue(ftp.storeFile("big-resumed.bin", new ByteArrayInputStream(first)));
+        ftp.setRestartOffset(first.length);
+        assertTrue(ftp.storeFile("big-resumed.bin", new ByteArrayInputStream(rest)), ftp.getReplyString());
+        assertArrayEquals(concat(first, first.length, rest), store.get("alice/" + dir + "/big-resumed.bin").orElseThrow());
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
+    void appendAddsToTheEndOrCreates() throws Exception {
+        byte[] one = "one,".getBytes(StandardCharsets.UTF_8);
+        byte[] two = "two".getBytes(StandardCharsets.UTF_8);
+        assertTrue(ftp.appendFile("log.csv", new ByteArrayInputStream(one)), ftp.getReplyString());
+        assertTrue(ftp.appendFile("log.csv", new ByteArrayInputStream(two)), ftp.getReplyString());
+        assertEquals("one,two", new String(store.get("alice/" + dir + "/log.csv").orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void restartBeyondTheEndIs554AndChangesNothing() throws Exception {
+        byte[] data = random(1000, 35);
+        assertTrue(ftp.storeFile("short.bin", new ByteArrayInputStream(data)));
+        ftp.setRestartOffset(5000);
+        assertFalse(ftp.storeFile("short.bin", new ByteArrayInputStream(new byte[10])));
+        assertEquals(554, ftp.getReplyCode());
+        assertArrayEquals(data, store.get("alice/" + dir + "/short.bin").orElseThrow());
+        ftp.setRestartOffset(10);
+        assertFalse(ftp.storeFile("missing.bin", new ByteArrayInputStream(new byte[10])));
+        assertEquals(554, ftp.getReplyCode());
+        assertTrue(FTPReply.isPositiveCompletion(ftp.noop()));
+    }
+
     @Test
     void sizeAndModificationTimeComeFromS3() throws Exception {
         assertTrue(ftp.storeFile("sized.bin", new ByteArrayInputStream(new byte[1234])));

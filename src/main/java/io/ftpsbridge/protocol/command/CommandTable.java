@@ -70,8 +70,8 @@ public class CommandTable {
         add("MLSD", new ListCommand(ListCommand.Style.MLSD), Permission.LIST, "MLSD [<directory>]");
         add("MLST", new MlstCommand(), Permission.LIST, "MLST [<path>]");
         add("RETR", new RetrCommand(), Permission.READ, "RETR <file>");
-        add("STOR", new StorCommand(false), Permission.WRITE, "STOR <file>");
-        add("STOU", new StorCommand(true), Permission.WRITE, "STOU [<file>]");
+        add("STOR", new StorCommand(StorCommand.Mode.STORE), Permission.WRITE, "[REST <offset>] STOR <file>");
+        add("STOU", new StorCommand(StorCommand.Mode.UNIQUE), Permission.WRITE, "STOU [<file>]");
         add("DELE", new DeleCommand(), Permission.DELETE, "DELE <file>");
         add("SIZE", new SizeCommand(false), Permission.LIST, "SIZE <file>");
         add("MDTM", new SizeCommand(true), Permission.LIST, "MDTM <file>");
@@ -91,8 +91,7 @@ public class CommandTable {
         add("AVBL", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
                 "AVBL is not supported: no storage quota is configured"), LOGIN, "AVBL (not supported)");
         add("SITE", new SiteCommand(), LOGIN, "SITE HELP | SITE CHMOD <mode> <path>");
-        add("APPE", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
-                "APPE is not supported yet; upload the whole file with STOR"), LOGIN, "APPE (not supported yet)");
+        add("APPE", new StorCommand(StorCommand.Mode.APPEND), Permission.WRITE, "APPE <file>");
     }
 
     private void add(String verb, FtpCommand command, boolean needsLogin, String help) {

@@ -5,7 +5,7 @@ import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.vertx.core.Future;
 
-/** REST (RFC 3659 §5): the byte offset the next RETR starts from, in stream mode. */
+/** REST (RFC 3659 §5): the byte offset the next RETR or STOR starts from, in stream mode. */
 final class RestCommand implements FtpCommand {
 
     @Override
@@ -17,6 +17,6 @@ final class RestCommand implements FtpCommand {
         long offset = Long.parseLong(value);
         connection.session().restartOffset(offset);
         return connection.reply(ReplyCode.PENDING_FURTHER_INFO,
-                "Restarting at " + offset + ". Send RETR to start the transfer");
+                "Restarting at " + offset + ". Send STOR or RETR to start the transfer");
     }
 }

@@ -1,53 +1,80 @@
 package io.ftpsbridge.protocol.command;
 
-import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.datachannel.DataChannel;
+import io.ftpsbridge.datachannel.DataConnection;
 import io.ftpsbridge.datachannel.SocketUpload;
 import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.Session;
+import io.ftpsbridge.vfs.UploadSink;
+import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * STOR (RFC 959 §4.1.3) and STOU (a unique name, RFC 1123 §4.1.2.9): streams the data connection into storage.
- * 226 comes only once storage confirmed the whole file; anything else leaves no file and no partial upload.
+ * STOR (RFC 959 §4.1.3), also after REST to resume (RFC 3659 §5), APPE (append) and STOU (a unique name,
+ * RFC 1123 §4.1.2.9): streams the data connection into storage. Resuming and appending keep the head of the
+ * existing file (copied server-side where S3 allows) and replace the file only when the whole new version is
+ * stored. 226 comes only once storage confirmed it; anything else leaves the old file as it was.
  */
 final class StorCommand implements FtpCommand {
 
-    private final boolean unique;
+    enum Mode { STORE, UNIQUE, APPEND }
 
-    StorCommand(boolean unique) {
-        this.unique = unique;
+    private final Mode mode;
+
+    StorCommand(Mode mode) {
+        this.mode = mode;
     }
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
         Session session = connection.session();
-        if (!unique && argument.isBlank()) {
-            return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "STOR needs a file name");
+        if (mode != Mode.UNIQUE && argument.isBlank()) {
+            return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "A file name is needed");
         }
-        VirtualPath path = unique ? uniquePath(session, argument) : session.resolve(argument);
+        VirtualPath path = mode == Mode.UNIQUE ? uniquePath(session, argument) : session.resolve(argument);
         if (path.isRoot()) {
-            return connection.reply(ReplyCode.FILE_NAME_NOT_ALLOWED, "STOR needs a file name, not the home directory");
+            return connection.reply(ReplyCode.FILE_NAME_NOT_ALLOWED, "A file name is needed, not the home directory");
         }
-        if (session.takeRestartOffset() > 0) {
-            return connection.reply(ReplyCode.INVALID_RESTART,
-                    "Resuming an upload (REST before STOR) is not supported yet; send the whole file");
-        }
+        long restart = session.takeRestartOffset();
+        long keep = mode == Mode.APPEND ? -1 : restart;
         DataChannel channel = DataTransfers.takeChannel(connection);
         if (channel == null) {
             return Future.succeededFuture();
         }
-        String announcement = unique ? "FILE: " + path.name()
-                : "Opening " + (session.binary() ? "BINARY" : "ASCII") + " mode data connection for " + path;
-        return DataTransfers.run(connection, channel, announcement,
-                data -> new SocketUpload(data, session.fileSystem().upload(path,
-                        task -> data.context().runOnContext(v -> task.run())),
-                        connection.services().config().tls().requireCloseNotify()),
-                bytes -> "Transfer complete (" + bytes + " bytes stored" + (unique ? " as " + path.name() : "") + ")");
+        // A restart offset past the end is answered before any data moves (RFC 3659 §5.4: 554).
+        Future<Void> checked = keep <= 0 ? Future.succeededFuture()
+                : Future.fromCompletionStage(session.fileSystem().stat(path), connection.context()).map(entry -> {
+                    long size = entry.filter(e -> !e.directory()).map(e -> e.size()).orElse(-1L);
+                    if (keep > size) {
+                        throw new VfsException(VfsException.Reason.OFFSET_BEYOND_END, size < 0
+                                ? path + ": no file to resume" : "restart offset " + keep + " is past the end of "
+                                + path + " (" + size + " bytes)");
+                    }
+                    return null;
+                });
+        String announcement = mode == Mode.UNIQUE ? "FILE: " + path.name()
+                : "Opening " + (session.binary() ? "BINARY" : "ASCII") + " mode data connection for " + path
+                + (keep > 0 ? " from byte " + keep : mode == Mode.APPEND ? " (appending)" : "");
+        return checked
+                .onFailure(failure -> channel.release())
+                .compose(v -> DataTransfers.run(connection, channel, announcement,
+                        data -> new SocketUpload(data, sink(session, path, keep, data),
+                                connection.services().config().tls().requireCloseNotify()),
+                        bytes -> "Transfer complete (" + bytes + " bytes stored" + (mode == Mode.UNIQUE ? " as " + path.name() : "") + ")"));
+    }
+
+    private static CompletionStage<UploadSink> sink(Session session, VirtualPath path, long keep, DataConnection data) {
+        Executor onDataContext = task -> data.context().runOnContext(v -> task.run());
+        return keep == 0 ? CompletableFuture.completedFuture(session.fileSystem().upload(path, onDataContext))
+                : session.fileSystem().resume(path, keep, onDataContext);
     }
 
     /** STOU: the name the client suggests, made unique, or a fresh one. */

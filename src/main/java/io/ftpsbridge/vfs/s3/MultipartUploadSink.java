@@ -65,6 +65,30 @@ final class MultipartUploadSink implements UploadSink {
         this.executor = executor;
     }
 
+    /**
+     * Keeps the first {@code length} bytes of the object now under the key, server-side: the upload becomes a
+     * multipart upload whose first parts are UploadPartCopy ranges of it (S3 needs 5 MiB or more for each, so the
+     * caller prepends smaller heads as bytes instead). Call before the first write.
+     */
+    void keepExisting(long length) {
+        int count = (int) ((length + PartSizeSchedule.MAX_PART_SIZE - 1) / PartSizeSchedule.MAX_PART_SIZE);
+        long size = (length + count - 1) / count;
+        uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).thenApply(r -> r.uploadId());
+        for (long first = 0; first < length; first += size) {
+            int number = nextPartNumber++;
+            String range = "bytes=" + first + "-" + (Math.min(length, first + size) - 1);
+            inFlight++;
+            partUploads.add(uploadId
+                    .thenCompose(id -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(key)
+                            .destinationBucket(bucket).destinationKey(key).uploadId(id).partNumber(number)
+                            .copySourceRange(range)))
+                    .handleAsync((response, error) -> {
+                        partDone(number, error, response == null ? null : response.copyPartResult().eTag());
+                        return null;
+                    }, executor));
+        }
+    }
+
     @Override
     public CompletionStage<Void> write(ByteBuffer data) {
         if (failure != null) {
@@ -110,18 +134,22 @@ final class MultipartUploadSink implements UploadSink {
                 .thenCompose(id -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number)
                         .contentLength(length).contentMD5(md5), AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
                 .handleAsync((response, error) -> {
-                    inFlight--;
-                    if (error != null) {
-                        if (failure == null) {
-                            failure = error;
-                        }
-                    } else {
-                        parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
-                    }
-                    releaseRoom();
+                    partDone(number, error, response == null ? null : response.eTag());
                     return null;
                 }, executor);
         partUploads.add(part);
+    }
+
+    private void partDone(int number, Throwable error, String eTag) {
+        inFlight--;
+        if (error != null) {
+            if (failure == null) {
+                failure = error;
+            }
+        } else {
+            parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+        }
+        releaseRoom();
     }
 
     private void releaseRoom() {

@@ -210,6 +210,39 @@ final class S3FileSystemView implements FileSystemView {
     }
 
     @Override
+    public CompletionStage<UploadSink> resume(VirtualPath file, long keep, Executor executor) {
+        String key = keys.fileKey(file);
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .handle((head, failure) -> {
+                    if (failure != null && !S3Errors.isNotFound(failure)) {
+                        throw S3Errors.translate(failure, file.toString());
+                    }
+                    long size = failure == null ? head.contentLength() : 0;
+                    long kept = keep < 0 ? size : keep;
+                    if (kept > size) {
+                        throw new VfsException(Reason.OFFSET_BEYOND_END, "restart offset " + kept
+                                + " is past the end of " + file + " (" + size + " bytes)");
+                    }
+                    MultipartUploadSink sink = new MultipartUploadSink(s3, keys.bucket(), key, file.toString(), settings, executor);
+                    if (kept == 0) {
+                        return CompletableFuture.<UploadSink>completedFuture(sink);
+                    }
+                    if (kept >= S3Settings.MIN_PART_SIZE) {
+                        sink.keepExisting(kept);
+                        return CompletableFuture.<UploadSink>completedFuture(sink);
+                    }
+                    // Too small for UploadPartCopy (5 MiB minimum): read the head and send it again.
+                    return s3.getObject(b -> b.bucket(keys.bucket()).key(key).range("bytes=0-" + (kept - 1)),
+                                    AsyncResponseTransformer.toBytes())
+                            .thenCompose(bytes -> sink.write(bytes.asByteBuffer()).thenApply(v -> (UploadSink) sink));
+                })
+                .thenCompose(stage -> stage)
+                .exceptionally(failure -> {
+                    throw S3Errors.translate(failure, file.toString());
+                });
+    }
+
+    @Override
     public CompletionStage<Void> delete(VirtualPath file) {
         String key = keys.fileKey(file);
         // DeleteObject succeeds for a missing key; FTP must say 550, so look first.
