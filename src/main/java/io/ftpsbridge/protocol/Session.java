@@ -32,6 +32,7 @@ public final class Session {
     private VirtualPath renameFrom;
     private boolean epsvAll;
     private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
+    private HashAlgorithm hashAlgorithm = HashAlgorithm.SHA_256;
 
     private DataChannel dataChannel;
     private RunningTransfer transfer;
@@ -161,6 +162,15 @@ public final class Session {
 
     public void mlstFacts(Set<String> facts) {
         mlstFacts = facts;
+    }
+
+    /** The algorithm HASH uses, chosen with OPTS HASH. */
+    public HashAlgorithm hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    public void hashAlgorithm(HashAlgorithm algorithm) {
+        hashAlgorithm = algorithm;
     }
 
     /** Replaces the data channel, releasing the previous one. */

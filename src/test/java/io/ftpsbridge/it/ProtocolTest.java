@@ -323,6 +323,34 @@ class ProtocolTest {
         }
     }
 
+    private static String hex(String algorithm, byte[] data) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    @Test
+    void hashesAreComputedFromTheStoredObject() throws Exception {
+        String dir = "hash-" + System.nanoTime();
+        byte[] data = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            store.put("alice/" + dir + "/fox.txt", data);
+            assertTrue(raw.send("FEAT").text().contains(" HASH SHA-256*;SHA-1;MD5;CRC32"));
+            assertEquals("213 SHA-256 0-42 " + hex("SHA-256", data) + " /" + dir + "/fox.txt",
+                    raw.send("HASH /" + dir + "/fox.txt").toString());
+            assertEquals("200 MD5", raw.send("OPTS HASH md5").toString());
+            assertEquals("213 MD5 0-42 " + hex("MD5", data) + " /" + dir + "/fox.txt",
+                    raw.send("HASH /" + dir + "/fox.txt").toString());
+            assertEquals(501, raw.send("OPTS HASH SHA-512").code());
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            assertEquals(String.format("250 %08x", crc.getValue()), raw.send("XCRC \"/" + dir + "/fox.txt\"").toString());
+            assertEquals("250 " + hex("SHA-1", java.util.Arrays.copyOfRange(data, 4, 9)),
+                    raw.send("XSHA1 /" + dir + "/fox.txt 4 9").toString());
+            assertEquals("250 " + hex("SHA-256", data), raw.send("XSHA256 /" + dir + "/fox.txt").toString());
+            assertEquals("250 " + hex("MD5", data), raw.send("XMD5 /" + dir + "/fox.txt").toString());
+            assertEquals(550, raw.send("XMD5 /" + dir + "/none.txt").code());
+        }
+    }
+
     @Test
     void pipelinedCommandsAfterAuthAreDiscarded() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {

@@ -3,6 +3,7 @@ package io.ftpsbridge.protocol.command;
 import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.datachannel.AdvertisedAddress;
 import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.protocol.HashAlgorithm;
 import io.ftpsbridge.protocol.ReplyCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -90,6 +91,11 @@ public class CommandTable {
                 "LANG is not supported: replies are in English"), ANYTIME, "LANG (not supported)");
         add("AVBL", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
                 "AVBL is not supported: no storage quota is configured"), LOGIN, "AVBL (not supported)");
+        add("HASH", new HashCommand(null), Permission.READ, "HASH <file> (algorithm from OPTS HASH)");
+        add("XCRC", new HashCommand(HashAlgorithm.CRC32), Permission.READ, "XCRC \"<file>\" [<start> [<end>]]");
+        add("XMD5", new HashCommand(HashAlgorithm.MD5), Permission.READ, "XMD5 \"<file>\" [<start> [<end>]]");
+        add("XSHA1", new HashCommand(HashAlgorithm.SHA_1), Permission.READ, "XSHA1 \"<file>\" [<start> [<end>]]");
+        add("XSHA256", new HashCommand(HashAlgorithm.SHA_256), Permission.READ, "XSHA256 \"<file>\" [<start> [<end>]]");
         add("SITE", new SiteCommand(), LOGIN, "SITE HELP | SITE CHMOD <mode> <path>");
         add("APPE", new StorCommand(StorCommand.Mode.APPEND), Permission.WRITE, "APPE <file>");
     }

@@ -1,6 +1,7 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.protocol.HashAlgorithm;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.Session;
 import io.vertx.core.Future;
@@ -8,13 +9,14 @@ import io.vertx.core.Future;
 /** FEAT (RFC 2389 §3): every extension this server speaks, one a line, each line starting with a space. */
 final class FeatCommand implements FtpCommand {
 
-    static final String FEATURES = String.join("\r\n",
+    private static final String FEATURES = String.join("\r\n",
             "211-Extensions supported:",
             " AUTH TLS",
             " AUTH SSL",
             " PBSZ",
             " PROT",
             " EPSV",
+            " HASH %s",
             " MDTM",
             " MLST " + String.join("*;", Session.MLST_FACTS) + "*;",
             " REST STREAM",
@@ -26,6 +28,11 @@ final class FeatCommand implements FtpCommand {
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
-        return connection.replyRaw(FEATURES);
+        // The HASH line marks the session's algorithm with a star (draft-bryan-ftpext-hash §3.2).
+        StringBuilder hashes = new StringBuilder();
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            hashes.append(algorithm.ftpName()).append(algorithm == connection.session().hashAlgorithm() ? "*" : "").append(';');
+        }
+        return connection.replyRaw(FEATURES.formatted(hashes.substring(0, hashes.length() - 1)));
     }
 }

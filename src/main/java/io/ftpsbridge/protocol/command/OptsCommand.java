@@ -1,6 +1,7 @@
 package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
+import io.ftpsbridge.protocol.HashAlgorithm;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.Session;
@@ -10,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** OPTS (RFC 2389 §4): UTF8 (RFC 2640, always on) and MLST fact selection (RFC 3659 §7.9). */
+/** OPTS (RFC 2389 §4): UTF8 (RFC 2640, always on), MLST fact selection (RFC 3659 §7.9) and the HASH algorithm. */
 final class OptsCommand implements FtpCommand {
 
     @Override
@@ -38,8 +39,18 @@ final class OptsCommand implements FtpCommand {
                 chosen.forEach(f -> echo.append(f).append(';'));
                 return connection.reply(ReplyCode.OK, "MLST OPTS " + echo);
             }
+            case "HASH" -> {
+                if (value.isEmpty()) {
+                    return connection.reply(ReplyCode.OK, connection.session().hashAlgorithm().ftpName());
+                }
+                return HashAlgorithm.byName(value).map(algorithm -> {
+                    connection.session().hashAlgorithm(algorithm);
+                    return connection.reply(ReplyCode.OK, algorithm.ftpName());
+                }).orElseGet(() -> connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR,
+                        "Unknown algorithm; choose SHA-256, SHA-1, MD5 or CRC32"));
+            }
             default -> {
-                return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "Unknown option; OPTS takes UTF8 or MLST");
+                return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "Unknown option; OPTS takes UTF8, MLST or HASH");
             }
         }
     }
