@@ -20,14 +20,17 @@ public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteB
 
     private final DataConnection connection;
     private final Flow.Publisher<ByteBuffer> source;
+    private final LineEndings lineEndings;
     private final Promise<Long> done = Promise.promise();
     private Flow.Subscription subscription;
     private long bytes;
     private boolean finished;
 
-    public SocketDownload(DataConnection connection, Flow.Publisher<ByteBuffer> source) {
+    /** With {@code lineEndings} (TYPE A), LF line ends are sent as CRLF; null sends the bytes unchanged. */
+    public SocketDownload(DataConnection connection, Flow.Publisher<ByteBuffer> source, LineEndings lineEndings) {
         this.connection = connection;
         this.source = source;
+        this.lineEndings = lineEndings;
     }
 
     @Override
@@ -58,8 +61,9 @@ public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteB
                 return;
             }
             NetSocket socket = connection.socket();
-            bytes += chunk.remaining();
-            socket.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk)));
+            ByteBuffer out = lineEndings == null ? chunk : lineEndings.convert(chunk);
+            bytes += out.remaining();
+            socket.write(Buffer.buffer(Unpooled.wrappedBuffer(out)));
             if (socket.writeQueueFull()) {
                 socket.drainHandler(x -> {
                     socket.drainHandler(null);

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetSocket;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -21,19 +22,25 @@ public final class SocketUpload implements TransferTask {
     private final CompletionStage<UploadSink> sinkReady;
     private UploadSink sink;
     private final boolean requireCloseNotify;
+    private final LineEndings lineEndings;
     private final Promise<Long> done = Promise.promise();
     private boolean finished;
 
     /** With {@code requireCloseNotify}, a TLS upload that ends by TCP alone is discarded as possibly truncated. */
     public SocketUpload(DataConnection connection, UploadSink sink, boolean requireCloseNotify) {
-        this(connection, CompletableFuture.completedFuture(sink), requireCloseNotify);
+        this(connection, CompletableFuture.completedFuture(sink), requireCloseNotify, null);
     }
 
-    /** An upload whose sink is still being prepared (a resumed upload reads or copies the kept head first). */
-    public SocketUpload(DataConnection connection, CompletionStage<UploadSink> sink, boolean requireCloseNotify) {
+    /**
+     * An upload whose sink may still be being prepared (a resumed upload reads or copies the kept head first);
+     * with {@code lineEndings} (TYPE A) the bytes are converted on the way.
+     */
+    public SocketUpload(DataConnection connection, CompletionStage<UploadSink> sink, boolean requireCloseNotify,
+                        LineEndings lineEndings) {
         this.connection = connection;
         this.sinkReady = sink;
         this.requireCloseNotify = requireCloseNotify;
+        this.lineEndings = lineEndings;
     }
 
     @Override
@@ -59,7 +66,8 @@ public final class SocketUpload implements TransferTask {
             if (finished) {
                 return;
             }
-            CompletionStage<Void> room = sink.write(buffer.getByteBuf().nioBuffer());
+            ByteBuffer data = buffer.getByteBuf().nioBuffer();
+            CompletionStage<Void> room = sink.write(lineEndings == null ? data : lineEndings.convert(data));
             CompletableFuture<Void> f = room.toCompletableFuture();
             if (f.isDone() && !f.isCompletedExceptionally()) {
                 return;
@@ -98,7 +106,10 @@ public final class SocketUpload implements TransferTask {
             return;
         }
         finished = true;
-        sink.complete().whenComplete((v, failure) -> connection.context().runOnContext(x -> {
+        ByteBuffer tail = lineEndings == null ? null : lineEndings.finish();
+        CompletionStage<Void> flushed = tail == null || !tail.hasRemaining()
+                ? CompletableFuture.completedFuture(null) : sink.write(tail);
+        flushed.thenCompose(v -> sink.complete()).whenComplete((v, failure) -> connection.context().runOnContext(x -> {
             if (failure != null) {
                 done.tryFail(failure);
             } else {

@@ -274,6 +274,26 @@ abstract class BridgeContract {
     }
 
     @Test
+    void asciiTypeConvertsLineEnds() throws Exception {
+        ftp.setFileType(org.apache.commons.net.ftp.FTP.ASCII_FILE_TYPE);
+        // Commons Net itself sends local line ends as CRLF in ASCII mode; these are already CRLF.
+        assertTrue(ftp.storeFile("lines.txt", new ByteArrayInputStream("one\r\ntwo\r\n".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("one\ntwo\n", new String(store.get("alice/" + dir + "/lines.txt").orElseThrow(), StandardCharsets.US_ASCII));
+        try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
+            assertEquals(200, raw.send("TYPE A").code());
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("RETR /" + dir + "/lines.txt").code());
+            assertEquals("one\r\ntwo\r\n", new String(data.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+            assertEquals(226, raw.read().code());
+            assertEquals(200, raw.send("TYPE I").code());
+            data = raw.openPassive(true);
+            assertEquals(150, raw.send("RETR /" + dir + "/lines.txt").code());
+            assertEquals("one\ntwo\n", new String(data.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+            assertEquals(226, raw.read().code());
+        }
+    }
+
+    @Test
     void sizeAndModificationTimeComeFromS3() throws Exception {
         assertTrue(ftp.storeFile("sized.bin", new ByteArrayInputStream(new byte[1234])));
         assertEquals(213, ftp.sendCommand("SIZE sized.bin"));

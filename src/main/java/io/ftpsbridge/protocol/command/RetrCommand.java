@@ -2,6 +2,7 @@ package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.datachannel.DataChannel;
+import io.ftpsbridge.datachannel.LineEndings;
 import io.ftpsbridge.datachannel.SocketDownload;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.Session;
@@ -38,7 +39,7 @@ final class RetrCommand implements FtpCommand {
                     return DataTransfers.run(connection, channel,
                                     "Opening " + (session.binary() ? "BINARY" : "ASCII") + " mode data connection for "
                                             + path + " (" + content.length() + " bytes)",
-                                    data -> new SocketDownload(data, body),
+                                    data -> new SocketDownload(data, body, session.binary() ? null : LineEndings.toNetwork()),
                                     bytes -> "Transfer complete (" + bytes + " bytes)")
                             .onComplete(v -> {
                                 if (!started[0]) {

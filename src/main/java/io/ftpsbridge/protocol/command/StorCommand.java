@@ -2,6 +2,7 @@ package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.datachannel.DataChannel;
 import io.ftpsbridge.datachannel.DataConnection;
+import io.ftpsbridge.datachannel.LineEndings;
 import io.ftpsbridge.datachannel.SocketUpload;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.FtpCommand;
@@ -67,7 +68,8 @@ final class StorCommand implements FtpCommand {
                 .onFailure(failure -> channel.release())
                 .compose(v -> DataTransfers.run(connection, channel, announcement,
                         data -> new SocketUpload(data, sink(session, path, keep, data),
-                                connection.services().config().tls().requireCloseNotify()),
+                                connection.services().config().tls().requireCloseNotify(),
+                                session.binary() ? null : LineEndings.fromNetwork()),
                         bytes -> "Transfer complete (" + bytes + " bytes stored" + (mode == Mode.UNIQUE ? " as " + path.name() : "") + ")"));
     }
 

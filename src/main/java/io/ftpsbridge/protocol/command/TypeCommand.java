@@ -8,8 +8,8 @@ import io.vertx.core.Future;
 import java.util.Locale;
 
 /**
- * TYPE (RFC 959 §3.1.1): I (image) and A (ASCII, non-print). Files move byte for byte in both types for now;
- * line-end conversion for A comes with a later release and the reply says so.
+ * TYPE (RFC 959 §3.1.1): I (image, byte for byte) and A (ASCII, non-print: lines end in CRLF on the wire and in
+ * LF in storage, converted on RETR and STOR).
  */
 final class TypeCommand implements FtpCommand {
 
@@ -23,7 +23,7 @@ final class TypeCommand implements FtpCommand {
             }
             case "A", "A N" -> {
                 connection.session().binary(false);
-                return connection.reply(ReplyCode.OK, "Type set to A (files are sent unchanged, without line-end conversion)");
+                return connection.reply(ReplyCode.OK, "Type set to A");
             }
             default -> {
                 return connection.reply(ReplyCode.NOT_IMPLEMENTED_FOR_PARAMETER, "Type not supported; use TYPE I or TYPE A");
