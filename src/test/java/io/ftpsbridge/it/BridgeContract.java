@@ -294,6 +294,27 @@ abstract class BridgeContract {
     }
 
     @Test
+    void uploadsRecordTheirSha256AndHashAnswersFromIt() throws Exception {
+        byte[] data = random(100_000, 41);
+        assertTrue(ftp.storeFile("hashed.bin", new ByteArrayInputStream(data)));
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        assertEquals(sha256, store.client().headObject(b -> b.bucket(StoreInspector.BUCKET)
+                .key("alice/" + dir + "/hashed.bin")).metadata().get("sha256"), "x-amz-meta-sha256");
+        // A recorded digest is believed without reading the object: plant one and HASH repeats it.
+        String planted = "0".repeat(64);
+        store.client().putObject(b -> b.bucket(StoreInspector.BUCKET).key("alice/" + dir + "/planted.bin")
+                .metadata(java.util.Map.of("sha256", planted)), software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+        assertEquals(213, ftp.sendCommand("HASH planted.bin"));
+        assertTrue(ftp.getReplyString().contains(" " + planted + " "), ftp.getReplyString());
+        // Multipart uploads record none; HASH computes it by reading.
+        byte[] large = random(9 * 1024 * 1024, 42);
+        assertTrue(ftp.storeFile("large.bin", new ByteArrayInputStream(large)));
+        String largeSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(large));
+        assertEquals(213, ftp.sendCommand("HASH large.bin"));
+        assertTrue(ftp.getReplyString().contains(" " + largeSha + " "), ftp.getReplyString());
+    }
+
+    @Test
     void sizeAndModificationTimeComeFromS3() throws Exception {
         assertTrue(ftp.storeFile("sized.bin", new ByteArrayInputStream(new byte[1234])));
         assertEquals(213, ftp.sendCommand("SIZE sized.bin"));

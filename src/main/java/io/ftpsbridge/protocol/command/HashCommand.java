@@ -6,6 +6,7 @@ import io.ftpsbridge.protocol.HashAlgorithm;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.Session;
 import io.ftpsbridge.vfs.ObjectContent;
+import io.ftpsbridge.vfs.StoredDigests;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * HASH (draft-bryan-ftpext-hash: the algorithm chosen with OPTS HASH, the whole file) and the older XCRC, XMD5,
- * XSHA1, XSHA256 ({@code "path" [start [end]]}), computed by streaming the object from S3 without storing it.
+ * XSHA1, XSHA256 ({@code "path" [start [end]]}), computed by streaming the object from S3 without storing it;
+ * HASH SHA-256 of a file whose SHA-256 was recorded at upload is answered from that record.
  */
 final class HashCommand implements FtpCommand {
 
@@ -41,7 +43,7 @@ final class HashCommand implements FtpCommand {
         if (fixed == null) {
             VirtualPath path = session.resolve(argument);
             HashAlgorithm algorithm = session.hashAlgorithm();
-            return digest(connection, path, 0, -1).compose(result -> connection.reply(ReplyCode.FILE_STATUS,
+            return wholeFile(connection, path, algorithm).compose(result -> connection.reply(ReplyCode.FILE_STATUS,
                     algorithm.ftpName() + " 0-" + Math.max(0, result.length() - 1) + " " + result.hex() + " " + path));
         }
         Matcher m = RANGED.matcher(argument);
@@ -59,6 +61,17 @@ final class HashCommand implements FtpCommand {
     }
 
     private record Result(long length, String hex) {
+    }
+
+    /** The whole file's digest: a SHA-256 recorded at upload is used as it is, without reading the object. */
+    private Future<Result> wholeFile(ControlConnection connection, VirtualPath path, HashAlgorithm algorithm) {
+        if (algorithm == HashAlgorithm.SHA_256 && connection.session().fileSystem() instanceof StoredDigests stored) {
+            return Future.fromCompletionStage(stored.storedSha256(path), connection.context())
+                    .compose(recorded -> recorded.isPresent()
+                            ? Future.succeededFuture(new Result(recorded.get().size(), recorded.get().sha256()))
+                            : digest(connection, path, 0, -1));
+        }
+        return digest(connection, path, 0, -1);
     }
 
     /** Streams bytes {@code start} to {@code end} (exclusive; -1 for the end of the file) through the digest. */

@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -43,6 +45,8 @@ final class MultipartUploadSink implements UploadSink {
     private List<ByteBuffer> pending = new ArrayList<>();
     private long pendingBytes;
     private final MessageDigest partDigest = md5();
+    /** SHA-256 of the whole upload, kept while it may still be a single PutObject; dropped once it goes multipart. */
+    private MessageDigest wholeDigest = sha256();
     private long total;
 
     private CompletableFuture<String> uploadId;
@@ -74,6 +78,7 @@ final class MultipartUploadSink implements UploadSink {
         int count = (int) ((length + PartSizeSchedule.MAX_PART_SIZE - 1) / PartSizeSchedule.MAX_PART_SIZE);
         long size = (length + count - 1) / count;
         uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).thenApply(r -> r.uploadId());
+        wholeDigest = null;
         for (long first = 0; first < length; first += size) {
             int number = nextPartNumber++;
             String range = "bytes=" + first + "-" + (Math.min(length, first + size) - 1);
@@ -101,6 +106,9 @@ final class MultipartUploadSink implements UploadSink {
         total += length;
         pendingBytes += length;
         partDigest.update(data.duplicate());
+        if (wholeDigest != null) {
+            wholeDigest.update(data.duplicate());
+        }
         pending.add(data);
         if (pendingBytes >= schedule.sizeOf(nextPartNumber) && nextPartNumber < PartSizeSchedule.MAX_PARTS) {
             sendPart();
@@ -129,6 +137,7 @@ final class MultipartUploadSink implements UploadSink {
         if (uploadId == null) {
             uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).thenApply(r -> r.uploadId());
         }
+        wholeDigest = null;
         inFlight++;
         CompletableFuture<Void> part = uploadId
                 .thenCompose(id -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number)
@@ -198,8 +207,11 @@ final class MultipartUploadSink implements UploadSink {
         ByteBuffer[] body = pending.toArray(ByteBuffer[]::new);
         String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
         long length = pendingBytes;
+        String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
         pending = List.of();
-        return s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length).contentMD5(md5),
+        // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
+        return s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length).contentMD5(md5)
+                                .metadata(Map.of(S3FileSystemView.SHA256_METADATA, sha256)),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))
                 .handle((done, error) -> {
                     if (error != null) {
@@ -244,10 +256,18 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     private static MessageDigest md5() {
+        return digest("MD5");
+    }
+
+    private static MessageDigest sha256() {
+        return digest("SHA-256");
+    }
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance("MD5");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
     }
 }

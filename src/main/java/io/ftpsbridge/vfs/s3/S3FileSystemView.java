@@ -3,6 +3,7 @@ package io.ftpsbridge.vfs.s3;
 import io.ftpsbridge.vfs.FileEntry;
 import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.ObjectContent;
+import io.ftpsbridge.vfs.StoredDigests;
 import io.ftpsbridge.vfs.UploadSink;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VfsException.Reason;
@@ -26,7 +27,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** A home on S3: directories are key prefixes (with an optional zero-byte {@code dir/} marker), files are objects. */
-final class S3FileSystemView implements FileSystemView {
+final class S3FileSystemView implements FileSystemView, StoredDigests {
+
+    /** User metadata holding the SHA-256 of an object written in one PutObject ({@code x-amz-meta-sha256}). */
+    static final String SHA256_METADATA = "sha256";
 
     private final S3AsyncClient s3;
     private final S3KeyMapper keys;
@@ -239,6 +243,20 @@ final class S3FileSystemView implements FileSystemView {
                 .thenCompose(stage -> stage)
                 .exceptionally(failure -> {
                     throw S3Errors.translate(failure, file.toString());
+                });
+    }
+
+    @Override
+    public CompletionStage<Optional<StoredDigest>> storedSha256(VirtualPath file) {
+        String key = keys.fileKey(file);
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .handle((head, failure) -> {
+                    if (failure != null) {
+                        throw S3Errors.translate(failure, file.toString());
+                    }
+                    String sha256 = head.metadata().get(SHA256_METADATA);
+                    return sha256 != null && sha256.matches("[0-9a-f]{64}")
+                            ? Optional.of(new StoredDigest(head.contentLength(), sha256)) : Optional.<StoredDigest>empty();
                 });
     }
 
