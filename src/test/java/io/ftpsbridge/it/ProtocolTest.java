@@ -320,6 +320,8 @@ class ProtocolTest {
             assertEquals(202, raw.send("ACCT billing").code());
             assertEquals(502, raw.send("SMNT /other").code());
             assertEquals(502, raw.send("AVBL").code());
+            assertEquals(502, raw.send("REIN").code());
+            assertEquals(257, raw.send("PWD").code(), "the session is as it was");
         }
     }
 

@@ -82,6 +82,8 @@ public class CommandTable {
         add("XMKD", new MkdCommand(), Permission.MKDIR, "XMKD <directory>");
         add("RMD", new RmdCommand(), Permission.DELETE, "RMD <directory>");
         add("XRMD", new RmdCommand(), Permission.DELETE, "XRMD <directory>");
+        add("REIN", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED, "REIN is not supported: it would have to "
+                + "reset the TLS session too (RFC 2228 §3), which TLS cannot do; reconnect instead"), ANYTIME, "REIN (not supported)");
         add("HOST", new HostCommand(), ANYTIME, "HOST <name> (RFC 7151)");
         add("CLNT", new FixedReplyCommand(ReplyCode.OK, "Noted"), ANYTIME, "CLNT <client name>");
         add("ACCT", new FixedReplyCommand(ReplyCode.SUPERFLUOUS, "No account needed"), LOGIN, "ACCT <account>");
