@@ -91,6 +91,16 @@ public interface BridgeConfig {
         /** TLS protocol versions offered. */
         @WithDefault("TLSv1.3,TLSv1.2")
         List<String> protocols();
+
+        /**
+         * Cipher suites offered, by their IANA names. The default allows only AEAD ciphers with forward secrecy;
+         * names the Java runtime does not know stop startup.
+         */
+        @WithDefault("TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,"
+                + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
+                + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,"
+                + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
+        List<String> ciphers();
     }
 
     interface S3 {

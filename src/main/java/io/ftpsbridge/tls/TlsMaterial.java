@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,11 +43,15 @@ public class TlsMaterial {
 
     private final KeyCertOptions keyCert;
     private final Set<String> protocols;
+    private final Set<String> ciphers;
     private final String fingerprint;
 
     public TlsMaterial(BridgeConfig config, Vertx vertx) {
         BridgeConfig.Tls tls = config.tls();
         this.protocols = protocols(tls.protocols());
+        this.ciphers = ciphers(tls.ciphers());
+        // Renegotiation adds attack surface and nothing an FTP client needs.
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
         Buffer cert;
         Buffer key;
         if (tls.certFile().isEmpty() && tls.keyFile().isEmpty()) {
@@ -90,6 +95,7 @@ public class TlsMaterial {
     public NetServerOptions applyTo(NetServerOptions options) {
         options.setKeyCertOptions(keyCert);
         options.setEnabledSecureTransportProtocols(protocols);
+        ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }
 
@@ -102,6 +108,7 @@ public class TlsMaterial {
     public NetServerOptions applyToDataListener(NetServerOptions options) {
         options.setKeyCertOptions(keyCert);
         options.setEnabledSecureTransportProtocols(protocols.contains("TLSv1.2") ? Set.of("TLSv1.2") : protocols);
+        ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }
 
@@ -113,6 +120,27 @@ public class TlsMaterial {
                         "has '" + p + "': only TLSv1.2 and TLSv1.3 are allowed");
             }
             result.add(p.trim());
+        }
+        return result;
+    }
+
+    private static Set<String> ciphers(List<String> configured) {
+        Set<String> supported;
+        try {
+            supported = Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+        } catch (Exception e) {
+            throw new IllegalStateException("the Java runtime has no default TLS context", e);
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String c : configured) {
+            String name = c.trim();
+            if (!supported.contains(name)) {
+                throw new ConfigurationException("bridge.tls.ciphers", "has '" + name + "', which this Java runtime does not support");
+            }
+            result.add(name);
+        }
+        if (result.isEmpty()) {
+            throw new ConfigurationException("bridge.tls.ciphers", "must name at least one cipher suite");
         }
         return result;
     }

@@ -354,6 +354,24 @@ class ProtocolTest {
     }
 
     @Test
+    void onlyAeadCiphersWithForwardSecrecyAreOffered() throws Exception {
+        try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) RawFtpsClient.trustAll().getSocketFactory()
+                .createSocket("127.0.0.1", FtpsClients.IMPLICIT_PORT)) {
+            tls.startHandshake();
+            String suite = tls.getSession().getCipherSuite();
+            assertTrue(suite.contains("_GCM_") || suite.contains("CHACHA20"), suite);
+        }
+        try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) RawFtpsClient.trustAll().getSocketFactory()
+                .createSocket("127.0.0.1", FtpsClients.IMPLICIT_PORT)) {
+            tls.setEnabledProtocols(new String[]{"TLSv1.2"});
+            tls.setEnabledCipherSuites(new String[]{"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"});
+            tls.setSoTimeout(5000);
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, tls::startHandshake,
+                    "CBC and static-RSA suites are refused");
+        }
+    }
+
+    @Test
     void pipelinedCommandsAfterAuthAreDiscarded() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT)) {
             raw.sendRaw("AUTH TLS\r\nUSER alice\r\nPASS alice-secret\r\n".getBytes(StandardCharsets.US_ASCII));

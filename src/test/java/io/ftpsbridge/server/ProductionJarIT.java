@@ -126,6 +126,11 @@ class ProductionJarIT {
     }
 
     @Test
+    void unknownCipherStopsStartup() throws Exception {
+        assertRefused("bridge.tls.ciphers", "-Dbridge.tls.ciphers=TLS_AES_128_GCM_SHA256,TLS_MADE_UP_CIPHER");
+    }
+
+    @Test
     void pemKeysInEveryFormStartTheServer() throws Exception {
         for (String[] pair : new String[][]{{"rsa.crt", "rsa-pkcs1.key"}, {"rsa.crt", "rsa-pkcs8.key"}, {"ec.crt", "ec-sec1.key"}}) {
             Run run = run("-Dbridge.tls.cert-file=" + keys.resolve(pair[0]), "-Dbridge.tls.key-file=" + keys.resolve(pair[1]));
