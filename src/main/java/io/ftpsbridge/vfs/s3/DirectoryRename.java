@@ -7,12 +7,10 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 
 /**
  * Renames a directory on S3, which has no such operation: every key under the old prefix is copied under the new
@@ -40,7 +38,7 @@ final class DirectoryRename {
         return keysUnder(fromPrefix).thenCompose(objects -> {
             List<String> copies = new ArrayList<>();
             ConcurrentLinkedQueue<String> copied = new ConcurrentLinkedQueue<>();
-            return inLanes(objects, object -> {
+            return Lanes.run(objects, LANES, object -> {
                 String target = toPrefix + object.key().substring(fromPrefix.length());
                 return new ObjectCopy(s3, settings).copy(bucket, object.key(), target, object.size())
                         .thenRun(() -> copied.add(target));
@@ -97,28 +95,6 @@ final class DirectoryRename {
     }
 
     private CompletionStage<Void> deleteAll(List<String> keys) {
-        return inLanes(keys, key -> s3.deleteObject(b -> b.bucket(bucket).key(key)).thenApply(r -> null));
-    }
-
-    /** Runs {@code step} on every item, {@link #LANES} at a time; fails if any step failed, once all have ended. */
-    private static <T> CompletableFuture<Void> inLanes(List<T> items, Function<T, CompletionStage<?>> step) {
-        Iterator<T> next = List.copyOf(items).iterator();
-        Object lock = new Object();
-        List<CompletableFuture<Void>> lanes = new ArrayList<>();
-        for (int lane = 0; lane < LANES; lane++) {
-            lanes.add(drain(next, lock, step));
-        }
-        return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new));
-    }
-
-    private static <T> CompletableFuture<Void> drain(Iterator<T> next, Object lock, Function<T, CompletionStage<?>> step) {
-        T item;
-        synchronized (lock) {
-            if (!next.hasNext()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            item = next.next();
-        }
-        return step.apply(item).toCompletableFuture().thenCompose(done -> drain(next, lock, step));
+        return Lanes.run(keys, LANES, key -> s3.deleteObject(b -> b.bucket(bucket).key(key)).thenApply(r -> null));
     }
 }

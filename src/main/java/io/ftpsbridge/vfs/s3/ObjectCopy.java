@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Queue;
 
 /** Server-side copy of one object: CopyObject up to 5 GiB, a multipart copy above. */
 final class ObjectCopy {
@@ -51,28 +53,21 @@ final class ObjectCopy {
     private CompletionStage<List<CompletedPart>> copyParts(String bucket, String sourceKey, String targetKey,
                                                           String uploadId, long size) {
         int partCount = (int) ((size + COPY_PART_SIZE - 1) / COPY_PART_SIZE);
-        List<CompletedPart> parts = new ArrayList<>(partCount);
-        int lanes = Math.max(1, settings.uploadConcurrency());
-        List<CompletableFuture<Void>> laneFutures = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (int part = lane + 1; part <= partCount; part += lanes) {
-                int number = part;
-                long first = (number - 1) * COPY_PART_SIZE;
-                long last = Math.min(size, first + COPY_PART_SIZE) - 1;
-                chain = chain.thenCompose(v -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(sourceKey)
-                                .destinationBucket(bucket).destinationKey(targetKey).uploadId(uploadId)
-                                .partNumber(number).copySourceRange("bytes=" + first + "-" + last))
-                        .thenAccept(r -> {
-                            synchronized (parts) {
-                                parts.add(CompletedPart.builder().partNumber(number)
-                                        .eTag(r.copyPartResult().eTag()).build());
-                            }
-                        }));
-            }
-            laneFutures.add(chain);
+        List<Integer> numbers = new ArrayList<>();
+        for (int part = 1; part <= partCount; part++) {
+            numbers.add(part);
         }
-        return CompletableFuture.allOf(laneFutures.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        Queue<CompletedPart> copied = new ConcurrentLinkedQueue<>();
+        return Lanes.run(numbers, settings.uploadConcurrency(), number -> {
+            long first = (number - 1) * COPY_PART_SIZE;
+            long last = Math.min(size, first + COPY_PART_SIZE) - 1;
+            return s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(sourceKey)
+                            .destinationBucket(bucket).destinationKey(targetKey).uploadId(uploadId)
+                            .partNumber(number).copySourceRange("bytes=" + first + "-" + last))
+                    .thenAccept(r -> copied.add(CompletedPart.builder().partNumber(number)
+                            .eTag(r.copyPartResult().eTag()).build()));
+        }).thenApply(v -> {
+            List<CompletedPart> parts = new ArrayList<>(copied);
             parts.sort(Comparator.comparingInt(CompletedPart::partNumber));
             return parts;
         });
