@@ -262,8 +262,4 @@ public final class ControlConnection {
         LOG.debugf("%s: closed", id);
         onClose.accept(this);
     }
-
-    public boolean isClosed() {
-        return closed;
-    }
 }

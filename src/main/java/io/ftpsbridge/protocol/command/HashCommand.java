@@ -56,7 +56,7 @@ final class HashCommand implements FtpCommand {
         if (end >= 0 && end < start) {
             return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "The end of the range comes before its start");
         }
-        return digest(connection, session.resolve(name), start, end)
+        return digest(connection, fixed, session.resolve(name), start, end)
                 .compose(result -> connection.reply(ReplyCode.FILE_ACTION_OK, result.hex()));
     }
 
@@ -69,14 +69,14 @@ final class HashCommand implements FtpCommand {
             return Future.fromCompletionStage(stored.storedSha256(path), connection.context())
                     .compose(recorded -> recorded.isPresent()
                             ? Future.succeededFuture(new Result(recorded.get().size(), recorded.get().sha256()))
-                            : digest(connection, path, 0, -1));
+                            : digest(connection, algorithm, path, 0, -1));
         }
-        return digest(connection, path, 0, -1);
+        return digest(connection, algorithm, path, 0, -1);
     }
 
     /** Streams bytes {@code start} to {@code end} (exclusive; -1 for the end of the file) through the digest. */
-    private Future<Result> digest(ControlConnection connection, VirtualPath path, long start, long end) {
-        HashAlgorithm algorithm = fixed != null ? fixed : connection.session().hashAlgorithm();
+    private static Future<Result> digest(ControlConnection connection, HashAlgorithm algorithm, VirtualPath path,
+                                         long start, long end) {
         return Future.fromCompletionStage(connection.session().fileSystem().read(path, start), connection.context())
                 .compose(content -> consume(content, algorithm, end < 0 ? Long.MAX_VALUE : end - start));
     }
