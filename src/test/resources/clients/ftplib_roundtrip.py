@@ -16,6 +16,20 @@ import ssl
 import sys
 
 
+class ResumingFTP_TLS(ftplib.FTP_TLS):
+    """FTP_TLS whose data connections resume the control connection's TLS session, as servers that bind the
+    data channel to its control session (vsftpd's require_ssl_reuse, this bridge) demand; stock ftplib makes a
+    full handshake for each one. The resumed session is also the one the next transfer resumes."""
+
+    def ntransfercmd(self, cmd, rest=None):
+        conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        if self._prot_p:
+            conn = self.context.wrap_socket(conn, server_hostname=self.host, session=self.sock.session)
+            if not conn.session_reused:
+                raise ftplib.error_proto("data connection did not resume the control connection's TLS session")
+        return conn, size
+
+
 def round_trip(host, port, user, password, remote_dir, local_file):
     with open(local_file, "rb") as f:
         data = f.read()
@@ -26,7 +40,7 @@ def round_trip(host, port, user, password, remote_dir, local_file):
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
 
-    ftp = ftplib.FTP_TLS(context=context, timeout=30)
+    ftp = ResumingFTP_TLS(context=context, timeout=30)
     ftp.set_debuglevel(1)
     ftp.connect(host, port)
     ftp.auth()

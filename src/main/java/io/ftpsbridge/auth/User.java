@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /** A configured user: its login name, home and permissions. The password hash stays in {@link UserDirectory}. */
-public record User(String name, HomeLocation home, Set<Permission> permissions, List<Cidr> allowedNetworks) {
+public record User(String name, HomeLocation home, Set<Permission> permissions, List<Cidr> allowedNetworks,
+                   CertificateBinding certificate) {
 
     public User(String name, HomeLocation home, Set<Permission> permissions) {
-        this(name, home, permissions, List.of());
+        this(name, home, permissions, List.of(), CertificateBinding.NONE);
     }
 
     public boolean may(Permission permission) {

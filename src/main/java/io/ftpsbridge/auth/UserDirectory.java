@@ -30,6 +30,13 @@ public class UserDirectory {
     public UserDirectory(BridgeConfig config, Vertx vertx) {
         this.vertx = vertx;
         this.accounts = load(config.users());
+        boolean certificatesAsked = !config.tls().clientAuth().strip().equalsIgnoreCase("none");
+        accounts.forEach((name, account) -> {
+            if (account.user().certificate().required() && !certificatesAsked) {
+                throw new ConfigurationException("bridge.users." + name + ".certificate-subject",
+                        "(or certificate-fingerprint) needs client certificates: set bridge.tls.client-auth to want or need");
+            }
+        });
         int cost = accounts.values().stream().mapToInt(a -> a.hash().cost()).max().orElse(10);
         this.decoy = PasswordHash.random(cost);
     }
@@ -60,7 +67,9 @@ public class UserDirectory {
                             "has '" + cidr + "', which is not an IP address or network such as 10.0.0.0/8")));
                 }
             }
-            result.put(name, new Account(new User(name, home, permissions, List.copyOf(networks)),
+            CertificateBinding certificate = CertificateBinding.parse(key, settings.certificateSubject(),
+                    settings.certificateFingerprint());
+            result.put(name, new Account(new User(name, home, permissions, List.copyOf(networks), certificate),
                     PasswordHash.of(settings.passwordHash())));
         });
         return result;

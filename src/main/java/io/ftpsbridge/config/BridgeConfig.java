@@ -101,6 +101,24 @@ public interface BridgeConfig {
                 + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,"
                 + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")
         List<String> ciphers();
+
+        /**
+         * Whether a PROT P data connection must resume the TLS session of its own control connection: required
+         * (refused with 522 otherwise), preferred (logged, allowed) or off.
+         */
+        @WithDefault("required")
+        String sessionReuse();
+
+        /** Client certificates: none, want (asked for, optional) or need (a handshake without one fails). */
+        @WithDefault("none")
+        String clientAuth();
+
+        /** PEM CA certificates that client certificates must chain to; required unless client-auth is none. */
+        Optional<Path> trustFile();
+
+        /** How often cert-file and key-file are checked for changes and reloaded; 0 turns reloading off. */
+        @WithDefault("30S")
+        Duration reloadInterval();
     }
 
     interface S3 {
@@ -142,6 +160,15 @@ public interface BridgeConfig {
 
         /** Networks (CIDR, IPv4 or IPv6) the user may log in from; unset: anywhere. */
         Optional<List<String>> allowedCidrs();
+
+        /**
+         * Subject (RFC 4514, e.g. {@code CN=partner,O=Acme}) the client certificate of this user's control
+         * connection must carry; the login fails without such a certificate. Needs client-auth want or need.
+         */
+        Optional<String> certificateSubject();
+
+        /** SHA-256 fingerprint (hex, colons optional) the user's client certificate must have. */
+        Optional<String> certificateFingerprint();
     }
 
     interface Security {

@@ -6,8 +6,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
 
+import javax.net.ssl.SSLSession;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A port from the pool that waits for its session's client (PASV, EPSV). Only a connection from the control
@@ -20,22 +22,29 @@ public final class PassiveDataChannel implements DataChannel {
     private final Context control;
     private final String clientAddress;
     private final boolean tls;
+    private final Function<SSLSession, Optional<String>> sessionCheck;
     private int port;
     private DataConnection connection;
     private Promise<DataConnection> waiting;
     private long timer = -1;
     private boolean released;
 
-    private PassiveDataChannel(PassivePortPool pool, Context control, String clientAddress, boolean tls) {
+    private PassiveDataChannel(PassivePortPool pool, Context control, String clientAddress, boolean tls,
+                               Function<SSLSession, Optional<String>> sessionCheck) {
         this.pool = pool;
         this.control = control;
         this.clientAddress = clientAddress;
         this.tls = tls;
+        this.sessionCheck = sessionCheck;
     }
 
-    /** Reserves a port for a session; empty when the pool is exhausted. Call on the control context. */
-    public static Optional<PassiveDataChannel> open(PassivePortPool pool, Context control, String clientAddress, boolean tls) {
-        PassiveDataChannel channel = new PassiveDataChannel(pool, control, clientAddress, tls);
+    /**
+     * Reserves a port for a session; empty when the pool is exhausted. Call on the control context. With
+     * {@code tls}, {@code sessionCheck} says why a handshaken data connection's TLS session is refused, if it is.
+     */
+    public static Optional<PassiveDataChannel> open(PassivePortPool pool, Context control, String clientAddress, boolean tls,
+                                                    Function<SSLSession, Optional<String>> sessionCheck) {
+        PassiveDataChannel channel = new PassiveDataChannel(pool, control, clientAddress, tls, sessionCheck);
         Optional<Integer> port = pool.reserve(channel);
         port.ifPresent(p -> channel.port = p);
         return port.map(p -> channel);
@@ -54,7 +63,10 @@ public final class PassiveDataChannel implements DataChannel {
             return;
         }
         DataConnectionEvents events = DataConnectionEvents.watch(socket);
-        Future<Void> ready = tls ? socket.upgradeToSsl() : Future.succeededFuture();
+        // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
+        Future<Void> ready = tls ? socket.upgradeToSsl().compose(v -> sessionCheck.apply(socket.sslSession())
+                .<Future<Void>>map(reason -> Future.failedFuture(new DataProtectionException(reason)))
+                .orElseGet(Future::succeededFuture)) : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
         Context data = Vertx.currentContext();
         control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events)));

@@ -33,7 +33,8 @@ public final class RunningTransfer {
         connection.context().runOnContext(v -> {
             long watchdog = transfer.watch(idleTimeout);
             connection.ready()
-                    .recover(e -> Future.failedFuture(new DataChannelException("TLS negotiation on the data connection failed", e)))
+                    .recover(e -> Future.failedFuture(e instanceof DataProtectionException ? e
+                            : new DataChannelException("TLS negotiation on the data connection failed", e)))
                     .compose(ready -> transfer.abortRequested ? Future.failedFuture(new DataChannelException("transfer aborted"))
                             : task.start())
                     .recover(e -> Future.failedFuture(transfer.stalled

@@ -7,8 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -227,6 +232,33 @@ public final class ControlConnection {
                 });
     }
 
+    /** The TLS session of the control connection; null before AUTH TLS. */
+    private SSLSession tlsSession() {
+        return session.tlsActive() ? socket.sslSession() : null;
+    }
+
+    /** The client certificate the control connection's TLS session was made with, if the client sent one. */
+    public Optional<X509Certificate> peerCertificate() {
+        SSLSession tls = tlsSession();
+        if (tls == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x509 ? Optional.of(x509) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why a data connection's TLS session may not carry this session's transfers ({@code bridge.tls.session-reuse}). */
+    public Optional<String> dataSessionRefusal(SSLSession data) {
+        Optional<String> refusal = services.sessionReuse().refusal(tlsSession(), data);
+        refusal.ifPresent(reason -> LOG.infof("%s: data connection from %s refused: it did not resume the control connection's TLS session",
+                id, remoteAddress));
+        return refusal;
+    }
+
     /** Replies, then closes the connection. */
     public Future<Void> replyAndClose(int code, String text) {
         return reply(code, text).onComplete(v -> close());
@@ -258,6 +290,11 @@ public final class ControlConnection {
         }
         queue.clear();
         session.close();
+        SSLSession tls = tlsSession();
+        if (tls != null) {
+            // Nothing may resume a session whose control connection is gone.
+            tls.invalidate();
+        }
         socket.close();
         LOG.debugf("%s: closed", id);
         onClose.accept(this);

@@ -1,6 +1,7 @@
 package io.ftpsbridge.protocol;
 
 import io.ftpsbridge.datachannel.DataChannelException;
+import io.ftpsbridge.datachannel.DataProtectionException;
 import io.ftpsbridge.vfs.VfsException;
 import io.vertx.core.Future;
 import org.jboss.logging.Logger;
@@ -22,6 +23,9 @@ public final class ErrorReplies {
         if (cause instanceof VfsException e) {
             return connection.reply(codeOf(e), e.getMessage());
         }
+        if (cause instanceof DataProtectionException e) {
+            return connection.reply(ReplyCode.NETWORK_PROTOCOL_NOT_SUPPORTED, "Data connection refused: " + e.getMessage());
+        }
         if (cause instanceof DataChannelException e) {
             return connection.reply(ReplyCode.CANT_OPEN_DATA_CONNECTION, "Cannot open data connection: " + e.getMessage());
         }
@@ -34,6 +38,10 @@ public final class ErrorReplies {
         Throwable cause = unwrap(failure);
         if (abortRequested) {
             return connection.reply(ReplyCode.TRANSFER_ABORTED, "Transfer aborted; nothing was stored or sent further");
+        }
+        if (cause instanceof DataProtectionException e) {
+            // RFC 4217 §10 uses 522 for a data connection whose TLS the server will not accept.
+            return connection.reply(ReplyCode.NETWORK_PROTOCOL_NOT_SUPPORTED, "Data connection refused: " + e.getMessage());
         }
         if (cause instanceof DataChannelException e) {
             return connection.reply(ReplyCode.TRANSFER_ABORTED, "Connection closed; transfer aborted: " + e.getMessage());

@@ -5,9 +5,13 @@ import io.ftpsbridge.auth.UserDirectory;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.datachannel.PassivePortPool;
 import io.ftpsbridge.protocol.command.CommandTable;
+import io.ftpsbridge.tls.SessionReuse;
 import io.ftpsbridge.vfs.FileSystemProvider;
 
-/** What every connection shares: settings, users, the login guard, storage, the passive port pool and the command table. */
+/**
+ * What every connection shares: settings, users, the login guard, storage, the passive port pool, the command
+ * table and the data-connection TLS policy.
+ */
 public record FtpServices(BridgeConfig config, UserDirectory users, LoginGuard loginGuard, FileSystemProvider storage,
-                          PassivePortPool passivePorts, CommandTable commands) {
+                          PassivePortPool passivePorts, CommandTable commands, SessionReuse sessionReuse) {
 }

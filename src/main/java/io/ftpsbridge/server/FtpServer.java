@@ -68,12 +68,14 @@ public class FtpServer {
             LOG.warn("No users configured (bridge.users.<name>.*): nobody can log in");
         }
         passivePorts.range();
-        FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands);
+        FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands,
+                tls.sessionReuse());
         await(passiveListeners.start(vertx).toCompletionStage());
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),
                 new DeploymentOptions().setInstances(instances)).toCompletionStage());
         listening = true;
+        tls.watchFiles();
         LOG.infof("FTPS listening on %s: explicit port %d, implicit port %d, passive ports %s; users: %s",
                 config.ftp().host(), config.ftp().port(), config.ftp().implicitPort(), config.ftp().passivePorts(),
                 users.users().keySet());
@@ -81,6 +83,7 @@ public class FtpServer {
 
     void stop(@Observes ShutdownEvent event) {
         listening = false;
+        tls.stopWatching();
         registry.closeAll("Server shutting down");
         if (deploymentId != null) {
             await(vertx.undeploy(deploymentId).toCompletionStage());

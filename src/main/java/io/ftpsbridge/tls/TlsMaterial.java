@@ -11,11 +11,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,13 +31,16 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The server's certificate and key, loaded once at startup from {@code bridge.tls.cert-file}/{@code key-file}
- * or, when neither is set, generated self-signed in memory. Applied to every listener, control and data.
+ * The server's TLS: certificate and key from {@code bridge.tls.cert-file}/{@code key-file} (or generated
+ * self-signed in memory), reloaded when the files change, and one JDK context shared by every listener, control
+ * and data, so a data connection can resume its control connection's session.
  */
 @ApplicationScoped
 public class TlsMaterial {
@@ -41,44 +48,71 @@ public class TlsMaterial {
     private static final Logger LOG = Logger.getLogger(TlsMaterial.class);
     private static final Set<String> SUPPORTED_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
 
+    private final Vertx vertx;
+    private final BridgeConfig.Tls settings;
     private final KeyCertOptions keyCert;
-    private final Set<String> protocols;
+    private final Set<String> controlProtocols;
+    private final Set<String> dataProtocols;
     private final Set<String> ciphers;
-    private final String fingerprint;
+    private final ClientCertificates clientCertificates;
+    private final SessionReuse sessionReuse;
+    private final ReloadableKeyManager keyManager;
+    private final ServerSslEngineOptions engineOptions;
+    private volatile String fingerprint;
+    private byte[] loadedFiles;
+    private long reloadTimer = -1;
 
     public TlsMaterial(BridgeConfig config, Vertx vertx) {
-        BridgeConfig.Tls tls = config.tls();
-        this.protocols = protocols(tls.protocols());
-        this.ciphers = ciphers(tls.ciphers());
+        this.vertx = vertx;
+        this.settings = config.tls();
+        Set<String> protocols = protocols(settings.protocols());
+        this.ciphers = ciphers(settings.ciphers());
+        this.clientCertificates = ClientCertificates.parse(settings.clientAuth());
+        this.sessionReuse = SessionReuse.parse(settings.sessionReuse());
+        // TLS 1.3 servers send session tickets right after the handshake; an uploading client never reads them, so
+        // its close turns into a TCP reset that can destroy the last bytes in flight. Data connections therefore
+        // use TLS 1.2 when it is enabled. A session cannot be resumed in another TLS version, and the JDK's TLS 1.3
+        // tickets are single-use while FTP clients resume the control session for every transfer, so while data
+        // connections must resume it the control connection speaks TLS 1.2 as well.
+        this.dataProtocols = protocols.contains("TLSv1.2") ? Set.of("TLSv1.2") : protocols;
+        this.controlProtocols = sessionReuse == SessionReuse.OFF ? protocols : dataProtocols;
+        if (!controlProtocols.equals(protocols)) {
+            LOG.infof("bridge.tls.session-reuse is %s: TLS 1.2 only, so that data connections can resume the control "
+                    + "connection's session", sessionReuse.name().toLowerCase(java.util.Locale.ROOT));
+        }
         // Renegotiation adds attack surface and nothing an FTP client needs.
         System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+        // TLS 1.2 stateless tickets do not carry a session's bound values, so a session resumed from one would
+        // lose its SessionOwner mark; with tickets off, TLS 1.2 resumes from the server's session cache.
+        System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
         Buffer cert;
         Buffer key;
-        if (tls.certFile().isEmpty() && tls.keyFile().isEmpty()) {
+        if (settings.certFile().isEmpty() && settings.keyFile().isEmpty()) {
             Buffer[] generated = generateSelfSigned();
             cert = generated[0];
             key = generated[1];
         } else {
-            Path certFile = tls.certFile().orElseThrow(() -> new ConfigurationException("bridge.tls.cert-file",
+            Path certFile = settings.certFile().orElseThrow(() -> new ConfigurationException("bridge.tls.cert-file",
                     "is missing: bridge.tls.key-file is set, so the certificate must be set too"));
-            Path keyFile = tls.keyFile().orElseThrow(() -> new ConfigurationException("bridge.tls.key-file",
+            Path keyFile = settings.keyFile().orElseThrow(() -> new ConfigurationException("bridge.tls.key-file",
                     "is missing: bridge.tls.cert-file is set, so the key must be set too"));
             cert = read("bridge.tls.cert-file", certFile);
             key = read("bridge.tls.key-file", keyFile);
+            loadedFiles = concat(cert, key);
         }
         this.fingerprint = fingerprint(cert);
+        KeyManagerFactory keyManagers = keyManagers(cert, key);
+        // Vert.x insists on key material for a TLS listener; the handshakes themselves use the shared context.
+        this.keyCert = KeyCertOptions.wrap(keyManagers);
+        this.keyManager = new ReloadableKeyManager(extended(keyManagers));
         try {
-            // Built once and shared: every listener (control and each passive port) reuses this key manager
-            // instead of parsing the PEM again.
-            KeyManagerFactory keyManagers = new PemKeyCertOptions().setCertValue(cert).setKeyValue(key)
-                    .getKeyManagerFactory(vertx);
-            this.keyCert = KeyCertOptions.wrap(keyManagers);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[]{keyManager}, trustManagers().orElse(null), null);
+            this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
         } catch (Exception e) {
-            throw new ConfigurationException("bridge.tls.key-file",
-                    "could not be loaded with its certificate (PEM RSA or EC key, PKCS#1, SEC1 or PKCS#8 expected): "
-                            + e.getMessage());
+            throw new IllegalStateException("the Java runtime cannot create a TLS context", e);
         }
-        if (tls.certFile().isEmpty()) {
+        if (settings.certFile().isEmpty()) {
             LOG.warnf("No bridge.tls.cert-file configured: using a generated self-signed certificate, SHA-256 fingerprint %s",
                     fingerprint);
         } else {
@@ -91,25 +125,113 @@ public class TlsMaterial {
         return fingerprint;
     }
 
-    /** Puts the key, certificate and protocol versions on a listener; {@code ssl} decides TLS from the first byte. */
+    /** The data-connection policy of {@code bridge.tls.session-reuse}. */
+    public SessionReuse sessionReuse() {
+        return sessionReuse;
+    }
+
+    /** Puts the key, certificate and protocol versions on a control listener; {@code ssl} decides TLS from the first byte. */
     public NetServerOptions applyTo(NetServerOptions options) {
+        return apply(options, controlProtocols);
+    }
+
+    /** Puts the key, certificate and protocol versions on a passive data listener. */
+    public NetServerOptions applyToDataListener(NetServerOptions options) {
+        return apply(options, dataProtocols);
+    }
+
+    private NetServerOptions apply(NetServerOptions options, Set<String> protocols) {
         options.setKeyCertOptions(keyCert);
+        options.setSslEngineOptions(engineOptions);
         options.setEnabledSecureTransportProtocols(protocols);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }
 
     /**
-     * Puts the key and certificate on a passive data listener. TLS 1.3 servers send session tickets right after
-     * the handshake; an uploading client never reads them, so its close turns into a TCP reset that can destroy
-     * the last bytes in flight. Data connections therefore use TLS 1.2 (AEAD, forward secrecy) when it is
-     * enabled, and TLS 1.3 only when nothing else is allowed.
+     * Starts checking the certificate and key files every {@code bridge.tls.reload-interval}, so a rotated
+     * Kubernetes Secret takes effect for new handshakes without a restart; sessions already open keep theirs.
      */
-    public NetServerOptions applyToDataListener(NetServerOptions options) {
-        options.setKeyCertOptions(keyCert);
-        options.setEnabledSecureTransportProtocols(protocols.contains("TLSv1.2") ? Set.of("TLSv1.2") : protocols);
-        ciphers.forEach(options::addEnabledCipherSuite);
-        return options;
+    public void watchFiles() {
+        long millis = settings.reloadInterval().toMillis();
+        if (loadedFiles == null || millis <= 0) {
+            return;
+        }
+        reloadTimer = vertx.setPeriodic(millis, id -> vertx.executeBlocking(() -> {
+            reloadIfChanged();
+            return null;
+        }, false));
+    }
+
+    public void stopWatching() {
+        if (reloadTimer >= 0) {
+            vertx.cancelTimer(reloadTimer);
+            reloadTimer = -1;
+        }
+    }
+
+    /** Loads the files again when their bytes changed; a broken pair is logged and the current one kept. */
+    synchronized void reloadIfChanged() {
+        Path certFile = settings.certFile().orElseThrow();
+        Path keyFile = settings.keyFile().orElseThrow();
+        try {
+            Buffer cert = Buffer.buffer(Files.readAllBytes(certFile));
+            Buffer key = Buffer.buffer(Files.readAllBytes(keyFile));
+            byte[] both = concat(cert, key);
+            if (Arrays.equals(both, loadedFiles)) {
+                return;
+            }
+            String newFingerprint = fingerprint(cert);
+            keyManager.swap(extended(keyManagers(cert, key)));
+            loadedFiles = both;
+            fingerprint = newFingerprint;
+            LOG.infof("TLS certificate reloaded from %s, SHA-256 fingerprint %s", certFile, newFingerprint);
+        } catch (Exception e) {
+            // Secret rotation writes the two files one after the other: a half-written pair is retried next time.
+            LOG.warnf("TLS certificate not reloaded, keeping the current one: %s", e.getMessage());
+        }
+    }
+
+    private KeyManagerFactory keyManagers(Buffer cert, Buffer key) {
+        try {
+            return new PemKeyCertOptions().setCertValue(cert).setKeyValue(key).getKeyManagerFactory(vertx);
+        } catch (Exception e) {
+            throw new ConfigurationException("bridge.tls.key-file",
+                    "could not be loaded with its certificate (PEM RSA or EC key, PKCS#1, SEC1 or PKCS#8 expected): "
+                            + e.getMessage());
+        }
+    }
+
+    private static X509ExtendedKeyManager extended(KeyManagerFactory factory) {
+        for (KeyManager manager : factory.getKeyManagers()) {
+            if (manager instanceof X509ExtendedKeyManager extended) {
+                return extended;
+            }
+        }
+        throw new IllegalStateException("the Java runtime gave no X.509 key manager for the certificate");
+    }
+
+    /** Trust anchors for client certificates ({@code bridge.tls.trust-file}); required when clients are asked for one. */
+    private Optional<TrustManager[]> trustManagers() {
+        if (settings.trustFile().isEmpty()) {
+            if (clientCertificates != ClientCertificates.NONE) {
+                throw new ConfigurationException("bridge.tls.trust-file",
+                        "is missing: bridge.tls.client-auth is " + settings.clientAuth()
+                                + ", so the CA certificates that sign client certificates must be given (PEM)");
+            }
+            return Optional.empty();
+        }
+        Buffer pem = read("bridge.tls.trust-file", settings.trustFile().get());
+        try {
+            return Optional.of(new PemTrustOptions().addCertValue(pem).getTrustManagerFactory(vertx).getTrustManagers());
+        } catch (Exception e) {
+            throw new ConfigurationException("bridge.tls.trust-file", "holds no PEM X.509 certificate that can be used: "
+                    + e.getMessage());
+        }
+    }
+
+    private static byte[] concat(Buffer a, Buffer b) {
+        return a.copy().appendBuffer(b).getBytes();
     }
 
     private static Set<String> protocols(List<String> configured) {

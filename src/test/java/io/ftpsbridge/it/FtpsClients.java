@@ -19,12 +19,12 @@ public final class FtpsClients {
 
     /** Explicit FTPS: AUTH TLS, login, PBSZ 0, PROT P, passive, binary. */
     public static FTPSClient explicit(String user, String password) throws IOException {
-        return login(new FTPSClient("TLS", false), EXPLICIT_PORT, user, password);
+        return login(new ResumingFtpsClient(false), EXPLICIT_PORT, user, password);
     }
 
     /** Implicit FTPS on the implicit port. */
     public static FTPSClient implicit(String user, String password) throws IOException {
-        return login(new FTPSClient("TLS", true), IMPLICIT_PORT, user, password);
+        return login(new ResumingFtpsClient(true), IMPLICIT_PORT, user, password);
     }
 
     private static FTPSClient login(FTPSClient client, int port, String user, String password) throws IOException {

@@ -28,6 +28,9 @@ public final class RawFtpsClient implements AutoCloseable {
 
     private static final Pattern EPSV = Pattern.compile("\\(\\|\\|\\|(\\d+)\\|\\)");
     private final String host;
+    /** One context per client: its session cache lets data connections resume the control session. */
+    private final SSLContext tlsContext;
+    private int controlPort;
     private Socket socket;
     /** The TCP socket under the last TLS data connection, to end it without a close_notify. */
     private Socket lastPlainData;
@@ -35,7 +38,13 @@ public final class RawFtpsClient implements AutoCloseable {
     private OutputStream out;
 
     private RawFtpsClient(String host, Socket socket) throws IOException {
+        this(host, socket, trustAll());
+    }
+
+    private RawFtpsClient(String host, Socket socket, SSLContext tlsContext) throws IOException {
         this.host = host;
+        this.tlsContext = tlsContext;
+        this.controlPort = socket.getPort();
         use(socket);
     }
 
@@ -74,11 +83,12 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /** Connects to the implicit port with TLS from the first byte and reads the greeting. */
     public static RawFtpsClient implicit(int port) throws IOException {
-        SSLSocketFactory factory = trustAll().getSocketFactory();
+        SSLContext context = trustAll();
+        SSLSocketFactory factory = context.getSocketFactory();
         SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
         socket.startHandshake();
-        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket);
+        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket, context);
         Reply greeting = client.read();
         if (greeting.code() != 220) {
             throw new IOException("greeting: " + greeting);
@@ -96,7 +106,7 @@ public final class RawFtpsClient implements AutoCloseable {
     public Reply authTls() throws IOException {
         Reply reply = send("AUTH TLS");
         if (reply.code() == 234) {
-            SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(socket, host, socket.getPort(), true);
+            SSLSocket tls = (SSLSocket) tlsContext.getSocketFactory().createSocket(socket, host, socket.getPort(), true);
             tls.setUseClientMode(true);
             tls.startHandshake();
             use(tls);
@@ -157,8 +167,18 @@ public final class RawFtpsClient implements AutoCloseable {
         return new Reply(code, text.toString());
     }
 
-    /** EPSV, then the data connection, with TLS when {@code tls}. */
+    /**
+     * EPSV, then the data connection, with TLS when {@code tls}. The TLS handshake resumes the control
+     * connection's session: the JDK's client cache is keyed by host and port, so the data socket is layered
+     * under the control port's name.
+     */
     public Socket openPassive(boolean tls) throws IOException {
+        return openPassive(tls ? tlsContext : null);
+    }
+
+    /** EPSV, then the data connection, with a TLS handshake from {@code context} (null: plain TCP). */
+    public Socket openPassive(SSLContext context) throws IOException {
+        boolean tls = context != null;
         Reply reply = expect(send("EPSV"), 229);
         Matcher m = EPSV.matcher(reply.text());
         if (!m.find()) {
@@ -172,7 +192,7 @@ public final class RawFtpsClient implements AutoCloseable {
         if (!tls) {
             return data;
         }
-        SSLSocket secured = (SSLSocket) trustAll().getSocketFactory().createSocket(data, host, port, true);
+        SSLSocket secured = (SSLSocket) context.getSocketFactory().createSocket(data, host, controlPort, true);
         secured.setUseClientMode(true);
         secured.startHandshake();
         return secured;

@@ -39,9 +39,12 @@ final class PassCommand implements FtpCommand {
         String address = connection.remoteAddress();
         LoginGuard guard = connection.services().loginGuard();
         return connection.services().users().authenticate(name, argument).compose(user -> {
-            if (user.isEmpty() || !user.get().mayConnectFrom(address)) {
+            boolean addressAllowed = user.isPresent() && user.get().mayConnectFrom(address);
+            boolean certificateAccepted = user.isPresent() && user.get().certificate().accepts(connection.peerCertificate());
+            if (!addressAllowed || !certificateAccepted) {
                 LOG.infof("%s: failed login for user '%s' from %s%s", connection.id(), name, address,
-                        user.isPresent() ? " (address not allowed for this user)" : "");
+                        user.isEmpty() ? "" : !addressAllowed ? " (address not allowed for this user)"
+                                : " (client certificate missing or not the user's)");
                 boolean banned = guard.failed(address);
                 // The same answer, after the same delay, whatever failed: nothing tells a guesser what was wrong.
                 return delay(connection, guard.failedLoginDelay()).compose(v -> banned

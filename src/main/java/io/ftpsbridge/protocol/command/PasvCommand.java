@@ -46,7 +46,7 @@ final class PasvCommand implements FtpCommand {
 
     private static Future<PassiveDataChannel> open(ControlConnection connection) {
         return PassiveDataChannel.open(connection.services().passivePorts(), connection.context(),
-                        connection.remoteAddress(), connection.session().protectData())
+                        connection.remoteAddress(), connection.session().protectData(), connection::dataSessionRefusal)
                 .map(channel -> {
                     connection.session().dataChannel(channel);
                     return Future.succeededFuture(channel);
