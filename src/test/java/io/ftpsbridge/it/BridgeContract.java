@@ -325,6 +325,24 @@ abstract class BridgeContract {
     }
 
     @Test
+    void reinLogsOutAndTheClientLogsInAgain() throws Exception {
+        byte[] data = random(2000, 51);
+        assertTrue(ftp.storeFile("kept.bin", new ByteArrayInputStream(data)));
+        assertEquals(220, ftp.rein(), ftp.getReplyString());
+        assertEquals(530, ftp.pwd(), "commands that need a login");
+        assertEquals(530, ftp.sendCommand("SIZE", "/" + dir + "/kept.bin"));
+        assertTrue(ftp.login("alice", "alice-secret"), ftp.getReplyString());
+        assertEquals("/", ftp.printWorkingDirectory(), "back in the home");
+        assertEquals(0, ftp.listFiles(dir).length, "PROT was reset with the login");
+        assertEquals(521, ftp.getReplyCode(), ftp.getReplyString());
+        ftp.execPBSZ(0);
+        ftp.execPROT("P");
+        assertTrue(ftp.changeWorkingDirectory(dir));
+        assertEquals(1, ftp.listFiles().length);
+        assertArrayEquals(data, download("kept.bin"));
+    }
+
+    @Test
     void unicodeAndSpacesInNames() throws Exception {
         String name = "Grüße aus Köln – 東京 report.csv";
         byte[] data = "x;y\n".getBytes(StandardCharsets.UTF_8);

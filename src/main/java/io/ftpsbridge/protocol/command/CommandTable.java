@@ -82,8 +82,7 @@ public class CommandTable {
         add("XMKD", new MkdCommand(), Permission.MKDIR, "XMKD <directory>");
         add("RMD", new RmdCommand(), Permission.DELETE, "RMD <directory>");
         add("XRMD", new RmdCommand(), Permission.DELETE, "XRMD <directory>");
-        add("REIN", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED, "REIN is not supported: it would have to "
-                + "reset the TLS session too (RFC 2228 §3), which TLS cannot do; reconnect instead"), ANYTIME, "REIN (not supported)");
+        add("REIN", new ReinCommand(), ANYTIME, "REIN (log out and reset the session; TLS stays on)");
         add("HOST", new HostCommand(), ANYTIME, "HOST <name> (RFC 7151)");
         add("CLNT", new FixedReplyCommand(ReplyCode.OK, "Noted"), ANYTIME, "CLNT <client name>");
         add("ACCT", new FixedReplyCommand(ReplyCode.SUPERFLUOUS, "No account needed"), LOGIN, "ACCT <account>");
