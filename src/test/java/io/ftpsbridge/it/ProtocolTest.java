@@ -70,7 +70,7 @@ class ProtocolTest {
             Reply feat = raw.send("FEAT");
             assertEquals(211, feat.code());
             for (String feature : new String[]{" AUTH TLS", " PBSZ", " PROT", " EPSV", " MLST type*;size*;modify*;perm*;",
-                    " SIZE", " MDTM", " REST STREAM", " UTF8"}) {
+                    " SIZE", " MDTM", " MFMT", " REST STREAM", " UTF8"}) {
                 assertTrue(feat.text().contains("\n" + feature + "\n") || feat.text().contains("\n" + feature),
                         feature + " in " + feat.text());
             }

@@ -74,8 +74,9 @@ public class CommandTable {
         add("STOR", new StorCommand(StorCommand.Mode.STORE), Permission.WRITE, "[REST <offset>] STOR <file>");
         add("STOU", new StorCommand(StorCommand.Mode.UNIQUE), Permission.WRITE, "STOU [<file>]");
         add("DELE", new DeleCommand(), Permission.DELETE, "DELE <file>");
-        add("SIZE", new SizeCommand(false), Permission.LIST, "SIZE <file>");
-        add("MDTM", new SizeCommand(true), Permission.LIST, "MDTM <file>");
+        add("SIZE", new SizeCommand(), Permission.LIST, "SIZE <file>");
+        add("MDTM", new MdtmCommand(), Permission.LIST, "MDTM <file> | MDTM <YYYYMMDDHHMMSS> <file> (sets it, as MFMT)");
+        add("MFMT", new MfmtCommand(), Permission.WRITE, "MFMT <YYYYMMDDHHMMSS> <file> (UTC)");
         add("RNFR", new RnfrCommand(), Permission.RENAME, "RNFR <path>");
         add("RNTO", new RntoCommand(), Permission.RENAME, "RNTO <path>");
         add("MKD", new MkdCommand(), Permission.MKDIR, "MKD <directory>");

@@ -23,8 +23,7 @@ final class StatCommand implements FtpCommand {
     private static Future<Void> statusOf(ControlConnection connection, String argument) {
         Session session = connection.session();
         if (!session.user().may(Permission.LIST)) {
-            return connection.reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name()
-                    + " may not list");
+            return connection.replyDenied(Permission.LIST);
         }
         VirtualPath path = session.resolve(ListCommand.withoutOptions(argument));
         LsLongFormat format = new LsLongFormat(session.user(), Instant.now());

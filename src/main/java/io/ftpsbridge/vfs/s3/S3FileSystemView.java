@@ -2,6 +2,7 @@ package io.ftpsbridge.vfs.s3;
 
 import io.ftpsbridge.vfs.FileEntry;
 import io.ftpsbridge.vfs.FileSystemView;
+import io.ftpsbridge.vfs.ModifyTimes;
 import io.ftpsbridge.vfs.ObjectContent;
 import io.ftpsbridge.vfs.StoredDigests;
 import io.ftpsbridge.vfs.UploadSink;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** A home on S3: directories are key prefixes (with an optional zero-byte {@code dir/} marker), files are objects. */
-final class S3FileSystemView implements FileSystemView, StoredDigests {
+final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTimes {
 
     /** User metadata holding the SHA-256 of an object written in one PutObject ({@code x-amz-meta-sha256}). */
     static final String SHA256_METADATA = "sha256";
@@ -52,7 +53,7 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
                 .handle((head, failure) -> {
                     if (failure == null) {
                         return CompletableFuture.completedFuture(Optional.of(
-                                FileEntry.file(path.name(), head.contentLength(), head.lastModified())));
+                                FileEntry.file(path.name(), head.contentLength(), StoredModifyTime.of(head))));
                     }
                     if (S3Errors.isNotFound(failure)) {
                         return directoryEntry(path);
@@ -257,6 +258,47 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
                     String sha256 = head.metadata().get(SHA256_METADATA);
                     return sha256 != null && sha256.matches("[0-9a-f]{64}")
                             ? Optional.of(new StoredDigest(head.contentLength(), sha256)) : Optional.<StoredDigest>empty();
+                });
+    }
+
+    /**
+     * Keeps the time in {@code x-amz-meta-mtime} by copying the object onto itself with the metadata replaced (above
+     * 5 GiB by a multipart copy onto itself); its other metadata and content headers are stated again unchanged. A
+     * directory is a key prefix, which has no metadata, and gets NOT_A_FILE.
+     */
+    @Override
+    public CompletionStage<Void> setModified(VirtualPath file, Instant modified) {
+        if (file.isRoot()) {
+            return CompletableFuture.failedFuture(new VfsException(Reason.NOT_A_FILE,
+                    "/: a directory; only files keep a modification time on S3"));
+        }
+        String key = keys.fileKey(file);
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .handle((head, failure) -> {
+                    if (failure == null) {
+                        ObjectHeaders headers = ObjectHeaders.of(head)
+                                .withMetadata(StoredModifyTime.METADATA, StoredModifyTime.format(modified));
+                        return new ObjectCopy(s3, settings).replaceHeaders(keys.bucket(), key, head.contentLength(),
+                                head.eTag(), headers);
+                    }
+                    if (!S3Errors.isNotFound(failure)) {
+                        return CompletableFuture.<Void>failedFuture(failure);
+                    }
+                    return directoryEntry(file).thenAccept(directory -> {
+                        if (directory.isEmpty()) {
+                            throw new VfsException(Reason.NOT_FOUND, file + ": no such file");
+                        }
+                        throw new VfsException(Reason.NOT_A_FILE, file + ": a directory; S3 keeps directories as "
+                                + "key prefixes, which have no metadata to hold a modification time");
+                    });
+                })
+                .thenCompose(stage -> stage)
+                .exceptionally(failure -> {
+                    if (S3Errors.unwrap(failure) instanceof S3Exception e && e.statusCode() == 412) {
+                        throw new VfsException(Reason.TEMPORARY, file + ": the file changed while its time was being "
+                                + "set; nothing was changed, try again", e);
+                    }
+                    throw S3Errors.translate(failure, file.toString());
                 });
     }
 
