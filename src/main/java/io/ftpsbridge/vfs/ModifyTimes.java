@@ -5,7 +5,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * An optional ability of a store: a file's modification time set by the client, kept with the file and shown by
- * {@link FileSystemView#stat} instead of the time the store wrote it.
+ * {@link FileSystemView#stat} (and by listings, as far as {@link FileSystemView.ListingTimes#STORED} reaches)
+ * instead of the time the store wrote it.
  */
 public interface ModifyTimes {
 

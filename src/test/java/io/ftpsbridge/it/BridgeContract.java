@@ -146,6 +146,10 @@ abstract class BridgeContract {
         FTPFile[] mlsd = ftp.mlistDir();
         assertEquals(count, mlsd.length, "MLSD");
         assertTrue(Arrays.stream(mlsd).allMatch(f -> f.isFile() && f.getSize() == 1));
+        // More keys than one page: the listing shows LastModified, with no HeadObject per file; MLST still looks.
+        assertTrue(ftp.setModificationTime("file-00000.txt", "20200102030405"), ftp.getReplyString());
+        assertFalse(ftp.mlistDir()[0].getRawListing().contains("modify=20200102030405;"), "MLSD of 2500 keys");
+        assertTrue(ftp.mlistFile("file-00000.txt").getRawListing().contains("modify=20200102030405;"), "MLST");
     }
 
     @Test
@@ -347,6 +351,11 @@ abstract class BridgeContract {
         assertEquals(SET_TIME, ftp.getModificationTime("dated.csv"), "MDTM");
         java.time.Instant set = java.time.Instant.parse("2020-01-02T03:04:05Z");
         assertEquals(set, ftp.mlistFile("dated.csv").getTimestamp().toInstant(), "MLST");
+        assertEquals(set, ftp.mlistDir()[0].getTimestamp().toInstant(), "MLSD");
+        FTPFile listed = ftp.listFiles()[0];
+        assertEquals(2020, listed.getTimestamp().get(java.util.Calendar.YEAR), "LIST: " + listed.getRawListing());
+        assertTrue(listed.getRawListing().contains("Jan 02  2020"), listed.getRawListing());
+        assertTrue(ftp.getStatus("/" + dir).contains("Jan 02  2020 dated.csv"), "STAT of a path: " + ftp.getReplyString());
         assertTrue(ftp.getStatus("/" + dir + "/dated.csv").contains("Jan 02  2020 dated.csv"), ftp.getReplyString());
 
         assertTrue(ftp.rename("dated.csv", "moved.csv"), ftp.getReplyString());

@@ -8,6 +8,7 @@ import io.ftpsbridge.protocol.Session;
 import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.listing.LsLongFormat;
 import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
 
@@ -33,7 +34,7 @@ final class StatCommand implements FtpCommand {
             }
             Future<Void> body = connection.replyRaw(ReplyCode.FILE_STATUS + "-Status of " + path + ":\r\n")
                     .compose(v -> entry.get().directory()
-                            ? Future.fromCompletionStage(session.fileSystem().list(path,
+                            ? Future.fromCompletionStage(session.fileSystem().list(path, FileSystemView.ListingTimes.STORED,
                                     page -> connection.replyRaw(lines(page, format)).toCompletionStage()), connection.context())
                             : connection.replyRaw(lines(List.of(entry.get()), format)));
             // The reply was opened with 213-, so it must be closed whatever happened to the listing.

@@ -36,11 +36,13 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     private final S3AsyncClient s3;
     private final S3KeyMapper keys;
     private final S3Settings settings;
+    private final ListingTimeLookup listingTimes;
 
     S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings) {
         this.s3 = s3;
         this.keys = keys;
         this.settings = settings;
+        this.listingTimes = new ListingTimeLookup(s3, keys.bucket(), settings.listingTimeLookups());
     }
 
     @Override
@@ -106,16 +108,16 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     }
 
     @Override
-    public CompletionStage<Void> list(VirtualPath directory, String namePrefix, PageConsumer consumer) {
+    public CompletionStage<Void> list(VirtualPath directory, String namePrefix, ListingTimes times, PageConsumer consumer) {
         String prefix = keys.directoryPrefix(directory);
         ListObjectsV2Request first = ListObjectsV2Request.builder().bucket(keys.bucket()).prefix(prefix + namePrefix)
                 .delimiter("/").maxKeys(settings.listPageSize()).build();
-        return listPage(directory, prefix, first, consumer, namePrefix.isEmpty());
+        return listPage(directory, prefix, first, times, consumer, namePrefix.isEmpty());
     }
 
     /** {@code checkEmpty}: an empty first page means a file or nothing, not an empty directory, and is looked into. */
     private CompletionStage<Void> listPage(VirtualPath directory, String prefix, ListObjectsV2Request request,
-                                           PageConsumer consumer, boolean checkEmpty) {
+                                           ListingTimes times, PageConsumer consumer, boolean checkEmpty) {
         return s3.listObjectsV2(request)
                 .exceptionally(failure -> {
                     throw S3Errors.translate(failure, directory.toString());
@@ -132,15 +134,19 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                                     : consumer.accept(List.of(entry.get()));
                         });
                     }
-                    List<FileEntry> entries = entries(prefix, page);
-                    CompletionStage<Void> consumed = entries.isEmpty()
-                            ? CompletableFuture.completedFuture(null) : consumer.accept(entries);
-                    if (!Boolean.TRUE.equals(page.isTruncated())) {
+                    boolean truncated = Boolean.TRUE.equals(page.isTruncated());
+                    List<FileEntry> listed = entries(prefix, page);
+                    CompletionStage<List<FileEntry>> shown = times == ListingTimes.STORED
+                            ? listingTimes.apply(prefix, listed, request.continuationToken() == null && !truncated)
+                            : CompletableFuture.completedFuture(listed);
+                    CompletionStage<Void> consumed = shown.thenCompose(entries -> entries.isEmpty()
+                            ? CompletableFuture.completedFuture(null) : consumer.accept(entries));
+                    if (!truncated) {
                         return consumed;
                     }
                     ListObjectsV2Request next = request.toBuilder()
                             .continuationToken(page.nextContinuationToken()).build();
-                    return consumed.thenCompose(v -> listPage(directory, prefix, next, consumer, false));
+                    return consumed.thenCompose(v -> listPage(directory, prefix, next, times, consumer, false));
                 });
     }
 
