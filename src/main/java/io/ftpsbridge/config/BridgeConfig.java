@@ -139,6 +139,14 @@ public interface BridgeConfig {
         int maxRenameKeys();
 
         /**
+         * The most files of a directory listing (LIST, MLSD, STAT of a path) whose modification time set with MFMT is
+         * looked up, one HeadObject each; only for a directory that fits in one ListObjectsV2 page. Larger listings,
+         * and all of them with 0, show S3's LastModified.
+         */
+        @WithDefault("1000")
+        int listingTimeLookups();
+
+        /**
          * When the SDK adds CRC checksums to uploads: {@code when-supported} (the SDK default, for AWS) or
          * {@code when-required}, for S3-compatible stores such as S3Proxy that reject the checksum trailers.
          * Content-MD5 is sent either way.

@@ -1,5 +1,6 @@
 package io.ftpsbridge.protocol;
 
+import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.command.CommandTable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -158,8 +159,7 @@ public final class ControlConnection {
             return reply(ReplyCode.NOT_LOGGED_IN, "Please log in with USER and PASS first");
         }
         if (spec.permission() != null && !session.user().may(spec.permission())) {
-            return reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name()
-                    + " may not " + spec.permission().configName());
+            return replyDenied(spec.permission());
         }
         return runSafely(spec, command);
     }
@@ -199,6 +199,12 @@ public final class ControlConnection {
             out.append(code).append(' ').append(lines[lines.length - 1]).append("\r\n");
         }
         return socket.write(Buffer.buffer(out.toString())).recover(e -> Future.succeededFuture());
+    }
+
+    /** The answer to a command the user's permissions do not allow: 550, naming what is missing. */
+    public Future<Void> replyDenied(Permission permission) {
+        return reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name() + " may not "
+                + permission.configName());
     }
 
     /** Writes lines that already carry their own reply format, such as the body of FEAT or MLST. */

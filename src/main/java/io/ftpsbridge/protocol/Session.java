@@ -25,14 +25,14 @@ public final class Session {
     private String pendingUser;
     private User user;
     private FileSystemView fileSystem;
-    private VirtualPath cwd = VirtualPath.ROOT;
+    private VirtualPath cwd;
 
-    private boolean binary = true;
+    private boolean binary;
     private long restartOffset;
     private VirtualPath renameFrom;
     private boolean epsvAll;
-    private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
-    private HashAlgorithm hashAlgorithm = HashAlgorithm.SHA_256;
+    private Set<String> mlstFacts;
+    private HashAlgorithm hashAlgorithm;
 
     private DataChannel dataChannel;
     private RunningTransfer transfer;
@@ -41,6 +41,24 @@ public final class Session {
     Session(boolean implicitTls) {
         this.implicitTls = implicitTls;
         this.tlsActive = implicitTls;
+        reinitialize();
+    }
+
+    /**
+     * The state of a connection that has just been greeted (RFC 959 §4.1.1, REIN): no user, the home as working
+     * directory, TYPE I, no REST offset or RNFR, default OPTS, PBSZ and PROT not yet sent, and no passive port held.
+     * Only the TLS layer of the control connection stays as it is (see ReinCommand).
+     */
+    public void reinitialize() {
+        logout();
+        pendingUser = null;
+        pbszDone = false;
+        protectData = false;
+        binary = true;
+        epsvAll = false;
+        mlstFacts = new LinkedHashSet<>(MLST_FACTS);
+        hashAlgorithm = HashAlgorithm.SHA_256;
+        dataChannel(null);
     }
 
     public boolean implicitTls() {

@@ -17,6 +17,17 @@ public interface FileSystemView {
         CompletionStage<Void> accept(List<FileEntry> page);
     }
 
+    /** Which modification times a listing carries. */
+    enum ListingTimes {
+        /** What the store's listing holds, nothing looked up (NLST, which shows no times). */
+        LISTED,
+        /**
+         * The times {@link #stat} shows, a time set with {@link ModifyTimes} included, where the store can look them
+         * up at a bounded cost; the listed ones elsewhere.
+         */
+        STORED
+    }
+
     /** The entry at a path, file first, then directory; empty when there is neither. */
     CompletionStage<Optional<FileEntry>> stat(VirtualPath path);
 
@@ -24,15 +35,15 @@ public interface FileSystemView {
     CompletionStage<Boolean> isDirectory(VirtualPath path);
 
     /** Lists a directory page by page, asking for the next page only after the consumer took the last one. */
-    default CompletionStage<Void> list(VirtualPath directory, PageConsumer consumer) {
-        return list(directory, "", consumer);
+    default CompletionStage<Void> list(VirtualPath directory, ListingTimes times, PageConsumer consumer) {
+        return list(directory, "", times, consumer);
     }
 
     /**
      * Lists only the entries of a directory whose names start with {@code namePrefix}: the store narrows the
      * listing itself, so a pattern with a literal start costs less than the whole directory, never more.
      */
-    CompletionStage<Void> list(VirtualPath directory, String namePrefix, PageConsumer consumer);
+    CompletionStage<Void> list(VirtualPath directory, String namePrefix, ListingTimes times, PageConsumer consumer);
 
     /** Opens a file for reading from {@code offset}. */
     CompletionStage<ObjectContent> read(VirtualPath file, long offset);

@@ -146,6 +146,10 @@ abstract class BridgeContract {
         FTPFile[] mlsd = ftp.mlistDir();
         assertEquals(count, mlsd.length, "MLSD");
         assertTrue(Arrays.stream(mlsd).allMatch(f -> f.isFile() && f.getSize() == 1));
+        // More keys than one page: the listing shows LastModified, with no HeadObject per file; MLST still looks.
+        assertTrue(ftp.setModificationTime("file-00000.txt", "20200102030405"), ftp.getReplyString());
+        assertFalse(ftp.mlistDir()[0].getRawListing().contains("modify=20200102030405;"), "MLSD of 2500 keys");
+        assertTrue(ftp.mlistFile("file-00000.txt").getRawListing().contains("modify=20200102030405;"), "MLST");
     }
 
     @Test
@@ -322,6 +326,105 @@ abstract class BridgeContract {
         assertEquals(213, ftp.sendCommand("MDTM sized.bin"));
         assertTrue(ftp.getReplyString().trim().matches("213 \\d{14}"), ftp.getReplyString());
         assertEquals(550, ftp.sendCommand("SIZE nothing.bin"));
+    }
+
+    /** The time MFMT sets, 2020-01-02T03:04:05Z: old enough for LIST to show the year. */
+    private static final String SET_TIME = "20200102030405";
+
+    @Test
+    void mfmtSetsTheTimeThatMdtmMlstAndListingsShow() throws Exception {
+        String key = "alice/" + dir + "/dated.csv";
+        byte[] data = "a,b\n".getBytes(StandardCharsets.UTF_8);
+        store.client().putObject(b -> b.bucket(StoreInspector.BUCKET).key(key).contentType("text/csv")
+                .metadata(java.util.Map.of("sha256", "1".repeat(64), "owner", "accounts")),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+        assertTrue(ftp.setModificationTime("dated.csv", SET_TIME), ftp.getReplyString());
+        assertEquals("213 Modify=" + SET_TIME + "; dated.csv", ftp.getReplyString().trim());
+
+        var head = store.client().headObject(b -> b.bucket(StoreInspector.BUCKET).key(key));
+        assertEquals("1577934245", head.metadata().get("mtime"), "x-amz-meta-mtime");
+        assertEquals("1".repeat(64), head.metadata().get("sha256"), "other metadata kept");
+        assertEquals("accounts", head.metadata().get("owner"));
+        assertEquals("text/csv", head.contentType(), "content type kept");
+        assertArrayEquals(data, store.get(key).orElseThrow(), "bytes unchanged");
+
+        assertEquals(SET_TIME, ftp.getModificationTime("dated.csv"), "MDTM");
+        java.time.Instant set = java.time.Instant.parse("2020-01-02T03:04:05Z");
+        assertEquals(set, ftp.mlistFile("dated.csv").getTimestamp().toInstant(), "MLST");
+        assertEquals(set, ftp.mlistDir()[0].getTimestamp().toInstant(), "MLSD");
+        FTPFile listed = ftp.listFiles()[0];
+        assertEquals(2020, listed.getTimestamp().get(java.util.Calendar.YEAR), "LIST: " + listed.getRawListing());
+        assertTrue(listed.getRawListing().contains("Jan 02  2020"), listed.getRawListing());
+        assertTrue(ftp.getStatus("/" + dir).contains("Jan 02  2020 dated.csv"), "STAT of a path: " + ftp.getReplyString());
+        assertTrue(ftp.getStatus("/" + dir + "/dated.csv").contains("Jan 02  2020 dated.csv"), ftp.getReplyString());
+
+        assertTrue(ftp.rename("dated.csv", "moved.csv"), ftp.getReplyString());
+        assertEquals(SET_TIME, ftp.getModificationTime("moved.csv"), "a rename keeps the time");
+        assertTrue(ftp.setModificationTime("moved.csv", "20200102030405.25"), ftp.getReplyString());
+        assertEquals("1577934245.25", store.client().headObject(b -> b.bucket(StoreInspector.BUCKET)
+                .key("alice/" + dir + "/moved.csv")).metadata().get("mtime"));
+        assertTrue(ftp.storeFile("moved.csv", new ByteArrayInputStream(data)));
+        assertFalse(ftp.getModificationTime("moved.csv").startsWith("2020"), "a new upload is modified now");
+    }
+
+    @Test
+    void mfmtRefusesDirectoriesMissingFilesAndBadTimes() throws Exception {
+        assertTrue(ftp.storeFile("f.txt", new ByteArrayInputStream(new byte[]{1})));
+        assertTrue(ftp.makeDirectory("sub"));
+        assertFalse(ftp.setModificationTime("sub", SET_TIME));
+        assertEquals(550, ftp.getReplyCode());
+        assertTrue(ftp.getReplyString().contains("prefix"), ftp.getReplyString());
+        assertFalse(ftp.setModificationTime("/", SET_TIME));
+        assertEquals(550, ftp.getReplyCode());
+        assertFalse(ftp.setModificationTime("missing.txt", SET_TIME));
+        assertEquals(550, ftp.getReplyCode());
+        assertFalse(store.exists("alice/" + dir + "/missing.txt"), "MFMT creates nothing");
+        assertFalse(ftp.setModificationTime("f.txt", "20201301000000"));
+        assertEquals(501, ftp.getReplyCode());
+        assertEquals(501, ftp.sendCommand("MFMT f.txt"));
+        FTPSClient bob = FtpsClients.explicit("bob", "bob-secret");
+        try {
+            assertFalse(bob.setModificationTime("/" + dir + "/f.txt", SET_TIME), "read-only user");
+            assertEquals(550, bob.getReplyCode());
+            assertEquals(550, bob.sendCommand("MDTM " + SET_TIME + " /" + dir + "/f.txt"), "MDTM's setting form too");
+        } finally {
+            FtpsClients.close(bob);
+        }
+        assertFalse(ftp.getModificationTime("f.txt").startsWith("2020"));
+    }
+
+    @Test
+    void mdtmWithATimeFirstSetsItUnlessThatIsAFileName() throws Exception {
+        assertTrue(ftp.storeFile("two.bin", new ByteArrayInputStream(new byte[]{2})));
+        assertEquals(213, ftp.sendCommand("MDTM " + SET_TIME + " two.bin"), ftp.getReplyString());
+        assertEquals(SET_TIME, ftp.getModificationTime("two.bin"));
+        // A name that starts with a time and a space is a name: MDTM reads its time and sets nothing.
+        String odd = "20190101000000 odd.txt";
+        assertTrue(ftp.storeFile(odd, new ByteArrayInputStream(new byte[]{3})), ftp.getReplyString());
+        assertTrue(ftp.storeFile("odd.txt", new ByteArrayInputStream(new byte[]{4})));
+        assertEquals(213, ftp.sendCommand("MDTM " + odd));
+        assertTrue(ftp.getReplyString().trim().matches("213 \\d{14}"), ftp.getReplyString());
+        assertFalse(ftp.getReplyString().contains("20190101000000"), ftp.getReplyString());
+        assertFalse(ftp.getModificationTime("odd.txt").startsWith("2019"), "odd.txt untouched");
+        assertEquals(550, ftp.sendCommand("MDTM " + SET_TIME + " nothing.bin"), "setting a missing file");
+    }
+
+    @Test
+    void reinLogsOutAndTheClientLogsInAgain() throws Exception {
+        byte[] data = random(2000, 51);
+        assertTrue(ftp.storeFile("kept.bin", new ByteArrayInputStream(data)));
+        assertEquals(220, ftp.rein(), ftp.getReplyString());
+        assertEquals(530, ftp.pwd(), "commands that need a login");
+        assertEquals(530, ftp.sendCommand("SIZE", "/" + dir + "/kept.bin"));
+        assertTrue(ftp.login("alice", "alice-secret"), ftp.getReplyString());
+        assertEquals("/", ftp.printWorkingDirectory(), "back in the home");
+        assertEquals(0, ftp.listFiles(dir).length, "PROT was reset with the login");
+        assertEquals(521, ftp.getReplyCode(), ftp.getReplyString());
+        ftp.execPBSZ(0);
+        ftp.execPROT("P");
+        assertTrue(ftp.changeWorkingDirectory(dir));
+        assertEquals(1, ftp.listFiles().length);
+        assertArrayEquals(data, download("kept.bin"));
     }
 
     @Test

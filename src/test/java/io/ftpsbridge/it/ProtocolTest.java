@@ -70,7 +70,7 @@ class ProtocolTest {
             Reply feat = raw.send("FEAT");
             assertEquals(211, feat.code());
             for (String feature : new String[]{" AUTH TLS", " PBSZ", " PROT", " EPSV", " MLST type*;size*;modify*;perm*;",
-                    " SIZE", " MDTM", " REST STREAM", " UTF8"}) {
+                    " SIZE", " MDTM", " MFMT", " REST STREAM", " UTF8"}) {
                 assertTrue(feat.text().contains("\n" + feature + "\n") || feat.text().contains("\n" + feature),
                         feature + " in " + feat.text());
             }
@@ -320,8 +320,67 @@ class ProtocolTest {
             assertEquals(202, raw.send("ACCT billing").code());
             assertEquals(502, raw.send("SMNT /other").code());
             assertEquals(502, raw.send("AVBL").code());
-            assertEquals(502, raw.send("REIN").code());
             assertEquals(257, raw.send("PWD").code(), "the session is as it was");
+        }
+    }
+
+    @Test
+    void reinResetsTheSessionToTheGreetingButKeepsTls() throws Exception {
+        String dir = "rein-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            store.put("alice/" + dir + "/f.txt", "0123456789".getBytes(StandardCharsets.UTF_8));
+            assertEquals(250, raw.send("CWD " + dir).code());
+            assertEquals(200, raw.send("TYPE A").code());
+            assertEquals(350, raw.send("REST 4").code());
+            assertEquals(350, raw.send("RNFR f.txt").code());
+            assertEquals(200, raw.send("OPTS HASH MD5").code());
+            assertEquals(200, raw.send("OPTS MLST size;").code());
+            assertEquals(229, raw.send("EPSV").code());
+            assertEquals(200, raw.send("EPSV ALL").code());
+            assertEquals(220, raw.send("REIN").code());
+
+            assertEquals(530, raw.send("PWD").code(), "logged out");
+            assertEquals(530, raw.send("RNTO g.txt").code());
+            assertEquals(503, raw.send("PROT P").code(), "PBSZ forgotten");
+            assertEquals(534, raw.send("AUTH TLS").code(), "TLS is still on");
+            assertEquals(331, raw.send("USER alice").code());
+            assertEquals(230, raw.send("PASS alice-secret").code());
+            Reply stat = raw.send("STAT");
+            assertTrue(stat.text().contains("TYPE: I"), stat.text());
+            assertTrue(stat.text().contains("Data protection: Clear"), stat.text());
+            assertEquals("257 \"/\" is the current directory", raw.send("PWD").toString());
+            assertEquals(503, raw.send("RNTO g.txt").code(), "RNFR forgotten");
+            assertEquals("200 SHA-256", raw.send("OPTS HASH").toString());
+            assertEquals(425, raw.send("LIST").code(), "the passive port was given back");
+            assertEquals(227, raw.send("PASV").code(), "EPSV ALL forgotten");
+            assertEquals(200, raw.send("PBSZ 0").code());
+            assertEquals(200, raw.send("PROT P").code());
+            assertTrue(raw.send("MLST " + dir + "/f.txt").text().contains("type=file;size=10;modify="), "all MLST facts");
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("RETR " + dir + "/f.txt").code());
+            assertEquals("0123456789", new String(data.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    "REST offset forgotten");
+            assertEquals(226, raw.read().code());
+            assertTrue(store.exists("alice/" + dir + "/f.txt"));
+        }
+    }
+
+    @Test
+    void reinWaitsForTheRunningTransferToComplete() throws Exception {
+        String dir = "rein-transfer-" + System.nanoTime();
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            Socket data = raw.openPassive(true);
+            assertEquals(150, raw.send("STOR /" + dir + "/during.bin").code());
+            OutputStream out = data.getOutputStream();
+            out.write(new byte[100_000]);
+            out.flush();
+            raw.sendRaw("REIN\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[100_000]);
+            data.close();
+            assertEquals(226, raw.read().code(), "the transfer completes under the old login");
+            assertEquals(220, raw.read().code(), "then REIN");
+            assertEquals(200_000, store.get("alice/" + dir + "/during.bin").orElseThrow().length);
+            assertEquals(530, raw.send("PWD").code());
         }
     }
 

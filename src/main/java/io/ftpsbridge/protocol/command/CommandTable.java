@@ -74,16 +74,16 @@ public class CommandTable {
         add("STOR", new StorCommand(StorCommand.Mode.STORE), Permission.WRITE, "[REST <offset>] STOR <file>");
         add("STOU", new StorCommand(StorCommand.Mode.UNIQUE), Permission.WRITE, "STOU [<file>]");
         add("DELE", new DeleCommand(), Permission.DELETE, "DELE <file>");
-        add("SIZE", new SizeCommand(false), Permission.LIST, "SIZE <file>");
-        add("MDTM", new SizeCommand(true), Permission.LIST, "MDTM <file>");
+        add("SIZE", new SizeCommand(), Permission.LIST, "SIZE <file>");
+        add("MDTM", new MdtmCommand(), Permission.LIST, "MDTM <file> | MDTM <YYYYMMDDHHMMSS> <file> (sets it, as MFMT)");
+        add("MFMT", new MfmtCommand(), Permission.WRITE, "MFMT <YYYYMMDDHHMMSS> <file> (UTC)");
         add("RNFR", new RnfrCommand(), Permission.RENAME, "RNFR <path>");
         add("RNTO", new RntoCommand(), Permission.RENAME, "RNTO <path>");
         add("MKD", new MkdCommand(), Permission.MKDIR, "MKD <directory>");
         add("XMKD", new MkdCommand(), Permission.MKDIR, "XMKD <directory>");
         add("RMD", new RmdCommand(), Permission.DELETE, "RMD <directory>");
         add("XRMD", new RmdCommand(), Permission.DELETE, "XRMD <directory>");
-        add("REIN", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED, "REIN is not supported: it would have to "
-                + "reset the TLS session too (RFC 2228 §3), which TLS cannot do; reconnect instead"), ANYTIME, "REIN (not supported)");
+        add("REIN", new ReinCommand(), ANYTIME, "REIN (log out and reset the session; TLS stays on)");
         add("HOST", new HostCommand(), ANYTIME, "HOST <name> (RFC 7151)");
         add("CLNT", new FixedReplyCommand(ReplyCode.OK, "Noted"), ANYTIME, "CLNT <client name>");
         add("ACCT", new FixedReplyCommand(ReplyCode.SUPERFLUOUS, "No account needed"), LOGIN, "ACCT <account>");

@@ -18,6 +18,7 @@ final class FeatCommand implements FtpCommand {
             " EPSV",
             " HASH %s",
             " MDTM",
+            " MFMT",
             " MLST " + String.join("*;", Session.MLST_FACTS) + "*;",
             " REST STREAM",
             " SIZE",

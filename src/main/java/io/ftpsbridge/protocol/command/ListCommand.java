@@ -11,6 +11,7 @@ import io.ftpsbridge.protocol.listing.MachineListFormat;
 import io.ftpsbridge.protocol.listing.NameGlob;
 import io.ftpsbridge.protocol.listing.NameListFormat;
 import io.ftpsbridge.protocol.listing.SocketListing;
+import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
@@ -55,10 +56,15 @@ final class ListCommand implements FtpCommand {
                     }
                     var single = entry.get().directory() ? null : List.of(entry.get());
                     return DataTransfers.run(connection, channel, "Opening data connection for listing of " + path,
-                            data -> new SocketListing(data, session.fileSystem(), path, format, single, glob),
+                            data -> new SocketListing(data, session.fileSystem(), path, format, times(), single, glob),
                             bytes -> "Listing complete");
                 })
                 .onFailure(failure -> channel.release());
+    }
+
+    /** NLST shows no times, so none are looked up for it. */
+    private FileSystemView.ListingTimes times() {
+        return style == Style.NLST ? FileSystemView.ListingTimes.LISTED : FileSystemView.ListingTimes.STORED;
     }
 
     private ListingFormat format(Session session) {

@@ -3,19 +3,12 @@ package io.ftpsbridge.protocol.command;
 import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
-import io.ftpsbridge.protocol.listing.MachineListFormat;
 import io.ftpsbridge.vfs.FileEntry;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
 
-/** SIZE (RFC 3659 §4) and MDTM (RFC 3659 §3) of a file, from HeadObject. */
+/** SIZE (RFC 3659 §4) of a file, from HeadObject. */
 final class SizeCommand implements FtpCommand {
-
-    private final boolean modifyTime;
-
-    SizeCommand(boolean modifyTime) {
-        this.modifyTime = modifyTime;
-    }
 
     @Override
     public Future<Void> execute(ControlConnection connection, String argument) {
@@ -32,8 +25,7 @@ final class SizeCommand implements FtpCommand {
                     if (e.directory()) {
                         return connection.reply(ReplyCode.FILE_UNAVAILABLE, path + ": not a plain file");
                     }
-                    return connection.reply(ReplyCode.FILE_STATUS,
-                            modifyTime ? MachineListFormat.MODIFY.format(e.modified()) : Long.toString(e.size()));
+                    return connection.reply(ReplyCode.FILE_STATUS, Long.toString(e.size()));
                 });
     }
 }

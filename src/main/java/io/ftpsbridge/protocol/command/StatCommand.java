@@ -8,6 +8,7 @@ import io.ftpsbridge.protocol.Session;
 import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.listing.LsLongFormat;
 import io.ftpsbridge.vfs.FileEntry;
+import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.VirtualPath;
 import io.vertx.core.Future;
 
@@ -23,8 +24,7 @@ final class StatCommand implements FtpCommand {
     private static Future<Void> statusOf(ControlConnection connection, String argument) {
         Session session = connection.session();
         if (!session.user().may(Permission.LIST)) {
-            return connection.reply(ReplyCode.FILE_UNAVAILABLE, "Permission denied: user " + session.user().name()
-                    + " may not list");
+            return connection.replyDenied(Permission.LIST);
         }
         VirtualPath path = session.resolve(ListCommand.withoutOptions(argument));
         LsLongFormat format = new LsLongFormat(session.user(), Instant.now());
@@ -34,7 +34,7 @@ final class StatCommand implements FtpCommand {
             }
             Future<Void> body = connection.replyRaw(ReplyCode.FILE_STATUS + "-Status of " + path + ":\r\n")
                     .compose(v -> entry.get().directory()
-                            ? Future.fromCompletionStage(session.fileSystem().list(path,
+                            ? Future.fromCompletionStage(session.fileSystem().list(path, FileSystemView.ListingTimes.STORED,
                                     page -> connection.replyRaw(lines(page, format)).toCompletionStage()), connection.context())
                             : connection.replyRaw(lines(List.of(entry.get()), format)));
             // The reply was opened with 213-, so it must be closed whatever happened to the listing.

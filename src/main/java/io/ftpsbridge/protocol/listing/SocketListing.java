@@ -26,6 +26,7 @@ public final class SocketListing implements TransferTask {
     private final FileSystemView fileSystem;
     private final VirtualPath directory;
     private final ListingFormat format;
+    private final FileSystemView.ListingTimes times;
     private final List<FileEntry> single;
     private final NameGlob glob;
     private final Promise<Long> done = Promise.promise();
@@ -36,14 +37,16 @@ public final class SocketListing implements TransferTask {
 
     /**
      * Lists {@code directory}, only the names {@code glob} matches when it is given; when {@code single} is given,
-     * writes just that entry (LIST of a file).
+     * writes just that entry (LIST of a file). {@code times}: whether the format shows modification times that are
+     * worth looking up.
      */
     public SocketListing(DataConnection connection, FileSystemView fileSystem, VirtualPath directory,
-                         ListingFormat format, List<FileEntry> single, NameGlob glob) {
+                         ListingFormat format, FileSystemView.ListingTimes times, List<FileEntry> single, NameGlob glob) {
         this.connection = connection;
         this.fileSystem = fileSystem;
         this.directory = directory;
         this.format = format;
+        this.times = times;
         this.single = single;
         this.glob = glob;
     }
@@ -59,8 +62,8 @@ public final class SocketListing implements TransferTask {
         });
         CompletionStage<Void> listed = single != null
                 ? writePage(writer, single)
-                : glob == null ? fileSystem.list(directory, page -> writePage(writer, page))
-                : fileSystem.list(directory, glob.literalPrefix(), page -> writePage(writer,
+                : glob == null ? fileSystem.list(directory, times, page -> writePage(writer, page))
+                : fileSystem.list(directory, glob.literalPrefix(), times, page -> writePage(writer,
                         page.stream().filter(e -> glob.matches(e.name())).toList()));
         listed.whenComplete((v, failure) -> connection.context().runOnContext(x -> {
             if (failure != null) {

@@ -34,7 +34,11 @@ public class S3FileSystemProvider implements FileSystemProvider {
         if (config.maxRenameKeys() < 1) {
             throw new ConfigurationException("bridge.s3.max-rename-keys", "must be at least 1, got " + config.maxRenameKeys());
         }
-        return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize(), config.maxRenameKeys());
+        if (config.listingTimeLookups() < 0) {
+            throw new ConfigurationException("bridge.s3.listing-time-lookups", "must be 0 (off) or more, got " + config.listingTimeLookups());
+        }
+        return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize(), config.maxRenameKeys(),
+                config.listingTimeLookups());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ftpsbridge.vfs.s3;
 
 import io.ftpsbridge.vfs.FileEntry;
 import io.ftpsbridge.vfs.FileSystemView;
+import io.ftpsbridge.vfs.ModifyTimes;
 import io.ftpsbridge.vfs.ObjectContent;
 import io.ftpsbridge.vfs.StoredDigests;
 import io.ftpsbridge.vfs.UploadSink;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** A home on S3: directories are key prefixes (with an optional zero-byte {@code dir/} marker), files are objects. */
-final class S3FileSystemView implements FileSystemView, StoredDigests {
+final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTimes {
 
     /** User metadata holding the SHA-256 of an object written in one PutObject ({@code x-amz-meta-sha256}). */
     static final String SHA256_METADATA = "sha256";
@@ -35,11 +36,13 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
     private final S3AsyncClient s3;
     private final S3KeyMapper keys;
     private final S3Settings settings;
+    private final ListingTimeLookup listingTimes;
 
     S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings) {
         this.s3 = s3;
         this.keys = keys;
         this.settings = settings;
+        this.listingTimes = new ListingTimeLookup(s3, keys.bucket(), settings.listingTimeLookups());
     }
 
     @Override
@@ -52,7 +55,7 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
                 .handle((head, failure) -> {
                     if (failure == null) {
                         return CompletableFuture.completedFuture(Optional.of(
-                                FileEntry.file(path.name(), head.contentLength(), head.lastModified())));
+                                FileEntry.file(path.name(), head.contentLength(), StoredModifyTime.of(head))));
                     }
                     if (S3Errors.isNotFound(failure)) {
                         return directoryEntry(path);
@@ -105,16 +108,16 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
     }
 
     @Override
-    public CompletionStage<Void> list(VirtualPath directory, String namePrefix, PageConsumer consumer) {
+    public CompletionStage<Void> list(VirtualPath directory, String namePrefix, ListingTimes times, PageConsumer consumer) {
         String prefix = keys.directoryPrefix(directory);
         ListObjectsV2Request first = ListObjectsV2Request.builder().bucket(keys.bucket()).prefix(prefix + namePrefix)
                 .delimiter("/").maxKeys(settings.listPageSize()).build();
-        return listPage(directory, prefix, first, consumer, namePrefix.isEmpty());
+        return listPage(directory, prefix, first, times, consumer, namePrefix.isEmpty());
     }
 
     /** {@code checkEmpty}: an empty first page means a file or nothing, not an empty directory, and is looked into. */
     private CompletionStage<Void> listPage(VirtualPath directory, String prefix, ListObjectsV2Request request,
-                                           PageConsumer consumer, boolean checkEmpty) {
+                                           ListingTimes times, PageConsumer consumer, boolean checkEmpty) {
         return s3.listObjectsV2(request)
                 .exceptionally(failure -> {
                     throw S3Errors.translate(failure, directory.toString());
@@ -131,15 +134,19 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
                                     : consumer.accept(List.of(entry.get()));
                         });
                     }
-                    List<FileEntry> entries = entries(prefix, page);
-                    CompletionStage<Void> consumed = entries.isEmpty()
-                            ? CompletableFuture.completedFuture(null) : consumer.accept(entries);
-                    if (!Boolean.TRUE.equals(page.isTruncated())) {
+                    boolean truncated = Boolean.TRUE.equals(page.isTruncated());
+                    List<FileEntry> listed = entries(prefix, page);
+                    CompletionStage<List<FileEntry>> shown = times == ListingTimes.STORED
+                            ? listingTimes.apply(prefix, listed, request.continuationToken() == null && !truncated)
+                            : CompletableFuture.completedFuture(listed);
+                    CompletionStage<Void> consumed = shown.thenCompose(entries -> entries.isEmpty()
+                            ? CompletableFuture.completedFuture(null) : consumer.accept(entries));
+                    if (!truncated) {
                         return consumed;
                     }
                     ListObjectsV2Request next = request.toBuilder()
                             .continuationToken(page.nextContinuationToken()).build();
-                    return consumed.thenCompose(v -> listPage(directory, prefix, next, consumer, false));
+                    return consumed.thenCompose(v -> listPage(directory, prefix, next, times, consumer, false));
                 });
     }
 
@@ -257,6 +264,47 @@ final class S3FileSystemView implements FileSystemView, StoredDigests {
                     String sha256 = head.metadata().get(SHA256_METADATA);
                     return sha256 != null && sha256.matches("[0-9a-f]{64}")
                             ? Optional.of(new StoredDigest(head.contentLength(), sha256)) : Optional.<StoredDigest>empty();
+                });
+    }
+
+    /**
+     * Keeps the time in {@code x-amz-meta-mtime} by copying the object onto itself with the metadata replaced (above
+     * 5 GiB by a multipart copy onto itself); its other metadata and content headers are stated again unchanged. A
+     * directory is a key prefix, which has no metadata, and gets NOT_A_FILE.
+     */
+    @Override
+    public CompletionStage<Void> setModified(VirtualPath file, Instant modified) {
+        if (file.isRoot()) {
+            return CompletableFuture.failedFuture(new VfsException(Reason.NOT_A_FILE,
+                    "/: a directory; only files keep a modification time on S3"));
+        }
+        String key = keys.fileKey(file);
+        return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
+                .handle((head, failure) -> {
+                    if (failure == null) {
+                        ObjectHeaders headers = ObjectHeaders.of(head)
+                                .withMetadata(StoredModifyTime.METADATA, StoredModifyTime.format(modified));
+                        return new ObjectCopy(s3, settings).replaceHeaders(keys.bucket(), key, head.contentLength(),
+                                head.eTag(), headers);
+                    }
+                    if (!S3Errors.isNotFound(failure)) {
+                        return CompletableFuture.<Void>failedFuture(failure);
+                    }
+                    return directoryEntry(file).thenAccept(directory -> {
+                        if (directory.isEmpty()) {
+                            throw new VfsException(Reason.NOT_FOUND, file + ": no such file");
+                        }
+                        throw new VfsException(Reason.NOT_A_FILE, file + ": a directory; S3 keeps directories as "
+                                + "key prefixes, which have no metadata to hold a modification time");
+                    });
+                })
+                .thenCompose(stage -> stage)
+                .exceptionally(failure -> {
+                    if (S3Errors.unwrap(failure) instanceof S3Exception e && e.statusCode() == 412) {
+                        throw new VfsException(Reason.TEMPORARY, file + ": the file changed while its time was being "
+                                + "set; nothing was changed, try again", e);
+                    }
+                    throw S3Errors.translate(failure, file.toString());
                 });
     }
 
