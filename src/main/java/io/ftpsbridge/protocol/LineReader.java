@@ -69,7 +69,8 @@ final class LineReader {
         if (discarding || from >= to) {
             return;
         }
-        if (partial.length() + (to - from) > maxLength) {
+        // The limit counts CRLF; the LF is never buffered, so the bytes before it may reach maxLength - 1.
+        if (partial.length() + (to - from) >= maxLength) {
             partial = Buffer.buffer();
             discarding = true;
             return;

@@ -132,9 +132,12 @@ public final class Session {
         cwd = path;
     }
 
-    /** Resolves a client path against the working directory; never leaves the home. */
+    /**
+     * Resolves a client path against the working directory; never leaves the home. A path the store cannot hold
+     * (a key over S3's 1024 bytes) is refused here, with INVALID_NAME (553), before any command acts on it.
+     */
     public VirtualPath resolve(String argument) {
-        return VirtualPath.resolve(cwd, argument);
+        return fileSystem.requireStorable(VirtualPath.resolve(cwd, argument));
     }
 
     public boolean binary() {

@@ -15,13 +15,19 @@ public class ConnectionRegistry {
 
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    /**
+     * Connections admitted and not yet gone. Counted apart from {@code connections}: listeners on several event
+     * loops admit at once, and a check of the set's size followed by a later add would let each of them in.
+     */
+    private final AtomicInteger admitted = new AtomicInteger();
 
     /**
      * Admits a new connection from {@code address} within the limits, counting it; otherwise says why not, for a
      * 421 reply.
      */
     Optional<String> admit(String address, int maxPerAddress, int maxTotal) {
-        if (connections.size() >= maxTotal) {
+        if (admitted.incrementAndGet() > maxTotal) {
+            admitted.decrementAndGet();
             return Optional.of("Too many connections; try again later");
         }
         AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
@@ -43,6 +49,7 @@ public class ConnectionRegistry {
     }
 
     private void release(String address) {
+        admitted.decrementAndGet();
         perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 

@@ -28,6 +28,13 @@ public interface FileSystemView {
         STORED
     }
 
+    /**
+     * Returns {@code path} when this store can hold it; otherwise throws a {@link VfsException} (INVALID_NAME)
+     * that says why, such as a key longer than S3 allows. Checked where a client's path is resolved, so that a
+     * command is refused before it starts anything (a data transfer, an S3 request).
+     */
+    VirtualPath requireStorable(VirtualPath path);
+
     /** The entry at a path, file first, then directory; empty when there is neither. */
     CompletionStage<Optional<FileEntry>> stat(VirtualPath path);
 

@@ -70,15 +70,26 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /** Connects to the explicit port and reads the greeting; the connection is still in clear. */
     public static RawFtpsClient explicit(int port) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(30_000);
-        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket);
+        RawFtpsClient client = connect(null, port);
         Reply greeting = client.read();
         if (greeting.code() != 220) {
             throw new IOException("greeting: " + greeting);
         }
         return client;
+    }
+
+    /**
+     * Connects to the explicit port from {@code localAddress} (null: any), such as 127.0.0.2 to act as another
+     * host over loopback, without reading the greeting.
+     */
+    public static RawFtpsClient connect(String localAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(30_000);
+        return new RawFtpsClient("127.0.0.1", socket);
     }
 
     /** Connects to the implicit port with TLS from the first byte and reads the greeting. */

@@ -31,6 +31,15 @@ class LineReaderTest {
     }
 
     @Test
+    void theLimitCountsTheCrlf() {
+        reader.feed(Buffer.buffer("X".repeat(18) + "\r\n" + "Y".repeat(19) + "\r\n" + "Z".repeat(19) + "\n"));
+        assertEquals(new LineReader.Line("X".repeat(18)), events.get(0), "20 bytes with CRLF");
+        assertInstanceOf(LineReader.TooLong.class, events.get(1), "21 bytes with CRLF");
+        assertEquals(new LineReader.Line("Z".repeat(19)), events.get(2), "20 bytes with a bare LF");
+        assertEquals(3, events.size());
+    }
+
+    @Test
     void reportsInvalidUtf8AndStripsTelnetSynch() {
         reader.feed(Buffer.buffer(new byte[]{'A', (byte) 0xC3, '\r', '\n', (byte) 0xFF, (byte) 0xF4, (byte) 0xFF, (byte) 0xF2, 'A', 'B', 'O', 'R', '\r', '\n'}));
         assertInstanceOf(LineReader.NotUtf8.class, events.get(0));

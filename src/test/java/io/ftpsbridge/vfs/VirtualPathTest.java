@@ -33,6 +33,19 @@ class VirtualPathTest {
     @Test
     void keepsPercentEncodingAsText() {
         assertEquals("/%2e%2e/x", resolve("/", "%2e%2e/x"));
+        assertEquals("/..%2fcarol%2fx", resolve("/", "..%2fcarol%2fx"));
+        assertEquals("/%252e%252e", resolve("/", "%252e%252e"));
+    }
+
+    @Test
+    void hostileChainsStayInside() {
+        assertEquals("/carol/x", resolve("/a/b", "../".repeat(300) + "carol/x"));
+        assertEquals("/", resolve("/a", "a/../".repeat(300) + ".."));
+        assertEquals("/carol/x", resolve("/", "C:\\..\\..\\carol\\x"));
+        assertEquals("/.../..../x", resolve("/", ".../..../x"), "only . and .. are special");
+        assertEquals("/\u2025/\uff0e\uff0e", resolve("/", "\u2025/\uff0e\uff0e"), "look-alike dots are names");
+        assertEquals("/.. /x", resolve("/", "../.. /x"));
+        assertEquals(300, VirtualPath.resolve(VirtualPath.ROOT, "d/".repeat(300)).segments().size());
     }
 
     @Test
@@ -40,6 +53,12 @@ class VirtualPathTest {
         VfsException e = assertThrows(VfsException.class, () -> resolve("/", "a\u0000b"));
         assertEquals(VfsException.Reason.INVALID_NAME, e.reason());
         assertThrows(VfsException.class, () -> resolve("/", "a\nb"));
+        for (char c = 1; c < 0x20; c++) {
+            char control = c;
+            assertThrows(VfsException.class, () -> resolve("/", "../x" + control + "y"), "character " + (int) c);
+        }
+        assertThrows(VfsException.class, () -> resolve("/", "del\u007f"));
+        assertThrows(VfsException.class, () -> resolve("/", "x\u0000/../y"), "even in a segment that .. removes");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ftpsbridge.datachannel.DataChannel;
 import io.ftpsbridge.datachannel.LineEndings;
 import io.ftpsbridge.datachannel.SocketDownload;
 import io.ftpsbridge.protocol.ControlConnection;
+import io.ftpsbridge.protocol.ReplyCode;
 import io.ftpsbridge.protocol.Session;
 import io.ftpsbridge.vfs.ObjectContent;
 import io.ftpsbridge.vfs.VirtualPath;
@@ -24,6 +25,10 @@ final class RetrCommand implements FtpCommand {
         Session session = connection.session();
         VirtualPath path = session.resolve(argument);
         long offset = session.takeRestartOffset();
+        if (path.isRoot()) {
+            // Refused before the data channel is taken, which would otherwise keep its passive port reserved.
+            return connection.reply(ReplyCode.FILE_UNAVAILABLE, "/: not a plain file");
+        }
         DataChannel channel = DataTransfers.takeChannel(connection);
         if (channel == null) {
             return Future.succeededFuture();

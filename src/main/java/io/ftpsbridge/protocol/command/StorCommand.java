@@ -86,6 +86,6 @@ final class StorCommand implements FtpCommand {
             return session.cwd().child("upload-" + suffix);
         }
         VirtualPath suggested = session.resolve(argument);
-        return suggested.parent().child(suggested.name() + "." + suffix);
+        return session.fileSystem().requireStorable(suggested.parent().child(suggested.name() + "." + suffix));
     }
 }

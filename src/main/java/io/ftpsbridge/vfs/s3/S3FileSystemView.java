@@ -46,6 +46,14 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     }
 
     @Override
+    public VirtualPath requireStorable(VirtualPath path) {
+        if (!path.isRoot()) {
+            keys.fileKey(path);  // throws INVALID_NAME for a key over S3's 1024 bytes
+        }
+        return path;
+    }
+
+    @Override
     public CompletionStage<Optional<FileEntry>> stat(VirtualPath path) {
         if (path.isRoot()) {
             return CompletableFuture.completedFuture(Optional.of(FileEntry.directory("/", Instant.now())));

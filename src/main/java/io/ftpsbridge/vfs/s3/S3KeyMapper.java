@@ -42,8 +42,10 @@ final class S3KeyMapper {
     }
 
     private static String checked(String key) {
-        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw new VfsException(VfsException.Reason.INVALID_NAME, "path is longer than S3 allows (1024 bytes)");
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw new VfsException(VfsException.Reason.INVALID_NAME, "path is too long: its S3 key would be " + bytes
+                    + " bytes, and S3 allows at most " + MAX_KEY_BYTES + " bytes");
         }
         return key;
     }
