@@ -29,6 +29,7 @@ public final class Session {
 
     private boolean binary = true;
     private long restartOffset;
+    private long announcedSize = -1;
     private VirtualPath renameFrom;
     private boolean epsvAll;
     private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
@@ -104,6 +105,7 @@ public final class Session {
         cwd = VirtualPath.ROOT;
         renameFrom = null;
         restartOffset = 0;
+        announcedSize = -1;
     }
 
     public VirtualPath cwd() {
@@ -136,6 +138,17 @@ public final class Session {
 
     public void restartOffset(long offset) {
         restartOffset = offset;
+    }
+
+    /** The size the client announced with ALLO for the next upload, or -1; consumed by reading it. */
+    public long takeAnnouncedSize() {
+        long size = announcedSize;
+        announcedSize = -1;
+        return size;
+    }
+
+    public void announcedSize(long size) {
+        announcedSize = size;
     }
 
     public VirtualPath takeRenameFrom() {
