@@ -130,6 +130,14 @@ public interface BridgeConfig {
         @WithDefault("2")
         int uploadConcurrency();
 
+        /**
+         * Memory for part buffers, shared by all uploads of the process; an upload that needs another part while
+         * it is spent is held back (TCP flow control) until another upload gives memory back. At least
+         * {@code part-size × (upload-concurrency + 1)}.
+         */
+        @WithDefault("256M")
+        MemorySize uploadBufferBudget();
+
         /** Keys asked for per ListObjectsV2 page. */
         @WithDefault("1000")
         int listPageSize();
@@ -149,7 +157,7 @@ public interface BridgeConfig {
         /**
          * When the SDK adds CRC checksums to uploads: {@code when-supported} (the SDK default, for AWS) or
          * {@code when-required}, for S3-compatible stores such as S3Proxy that reject the checksum trailers.
-         * Content-MD5 is sent either way.
+         * Content-MD5 is sent either way, except on the streamed PutObject after ALLO (see README).
          */
         @WithDefault("when-supported")
         String requestChecksumCalculation();

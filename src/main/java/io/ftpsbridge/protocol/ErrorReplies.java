@@ -49,7 +49,8 @@ public final class ErrorReplies {
         if (cause instanceof VfsException e) {
             int code = codeOf(e);
             return connection.reply(code == ReplyCode.FILE_UNAVAILABLE || code == ReplyCode.TRANSFER_ABORTED
-                    || code == ReplyCode.FILE_NAME_NOT_ALLOWED ? code : ReplyCode.LOCAL_ERROR, e.getMessage());
+                    || code == ReplyCode.FILE_NAME_NOT_ALLOWED || code == ReplyCode.EXCEEDED_STORAGE
+                    ? code : ReplyCode.LOCAL_ERROR, e.getMessage());
         }
         LOG.warnf(cause, "%s: unexpected transfer failure", connection.id());
         return connection.reply(ReplyCode.LOCAL_ERROR, "Local error in processing; transfer not completed");
@@ -62,6 +63,7 @@ public final class ErrorReplies {
             case INVALID_NAME -> ReplyCode.FILE_NAME_NOT_ALLOWED;
             case OFFSET_BEYOND_END -> ReplyCode.INVALID_RESTART;
             case INTERRUPTED -> ReplyCode.TRANSFER_ABORTED;
+            case TOO_LARGE -> ReplyCode.EXCEEDED_STORAGE;
             case TEMPORARY, FAILED -> ReplyCode.LOCAL_ERROR;
         };
     }

@@ -39,6 +39,8 @@ public final class ReplyCode {
     /** RFC 2228: request denied for policy reasons. */
     public static final int DENIED_FOR_POLICY = 534;
     public static final int FILE_UNAVAILABLE = 550;
+    /** RFC 959: requested file action aborted, exceeded storage allocation. */
+    public static final int EXCEEDED_STORAGE = 552;
     public static final int FILE_NAME_NOT_ALLOWED = 553;
     /** RFC 3659 §5.4: invalid REST parameter. */
     public static final int INVALID_RESTART = 554;

@@ -29,6 +29,7 @@ public final class Session {
 
     private boolean binary;
     private long restartOffset;
+    private long announcedSize = -1;
     private VirtualPath renameFrom;
     private boolean epsvAll;
     private Set<String> mlstFacts;
@@ -122,6 +123,7 @@ public final class Session {
         cwd = VirtualPath.ROOT;
         renameFrom = null;
         restartOffset = 0;
+        announcedSize = -1;
     }
 
     public VirtualPath cwd() {
@@ -157,6 +159,17 @@ public final class Session {
 
     public void restartOffset(long offset) {
         restartOffset = offset;
+    }
+
+    /** The size the client announced with ALLO for the next upload, or -1; consumed by reading it. */
+    public long takeAnnouncedSize() {
+        long size = announcedSize;
+        announcedSize = -1;
+        return size;
+    }
+
+    public void announcedSize(long size) {
+        announcedSize = size;
     }
 
     public VirtualPath takeRenameFrom() {

@@ -55,8 +55,11 @@ public interface FileSystemView {
     /** Opens a file for reading from {@code offset}. */
     CompletionStage<ObjectContent> read(VirtualPath file, long offset);
 
-    /** Starts an upload that replaces the file on completion; callbacks run on {@code executor}. */
-    UploadSink upload(VirtualPath file, Executor executor);
+    /**
+     * Starts an upload that replaces the file on completion; callbacks run on {@code executor}. With an
+     * {@code announcedSize} of 0 or more (ALLO), exactly that many bytes must arrive or nothing is stored; -1: unknown.
+     */
+    UploadSink upload(VirtualPath file, long announcedSize, Executor executor);
 
     /**
      * Starts an upload that keeps the first {@code keep} bytes of the file (REST n + STOR), or all of them when

@@ -18,6 +18,8 @@ public class VfsException extends RuntimeException {
         OFFSET_BEYOND_END,
         /** The transfer was cut or aborted before it completed. */
         INTERRUPTED,
+        /** An upload larger than the store or the configuration allows. */
+        TOO_LARGE,
         FAILED
     }
 

@@ -617,6 +617,65 @@ abstract class BridgeContract {
         assertEquals(1, keys.size());
     }
 
+    private String eTag(String name) {
+        return store.client().headObject(b -> b.bucket(StoreInspector.BUCKET).key("alice/" + dir + "/" + name)).eTag();
+    }
+
+    @Test
+    void alloStreamsTheUploadAsOnePutObject() throws Exception {
+        // Larger than a part (8M in the test profile): without ALLO this is a multipart upload ('-' in the ETag).
+        byte[] data = random(12 * 1024 * 1024 + 7, 51);
+        assertTrue(ftp.storeFile("plain.bin", new ByteArrayInputStream(data)), ftp.getReplyString());
+        assertTrue(eTag("plain.bin").contains("-"), "multipart without ALLO: " + eTag("plain.bin"));
+        assertTrue(ftp.allocate((long) data.length), ftp.getReplyString());
+        assertEquals(200, ftp.getReplyCode());
+        assertTrue(ftp.storeFile("announced.bin", new ByteArrayInputStream(data)), ftp.getReplyString());
+        assertArrayEquals(data, store.get("alice/" + dir + "/announced.bin").orElseThrow());
+        assertFalse(eTag("announced.bin").contains("-"), "one PutObject: " + eTag("announced.bin"));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+        // A small announced file is one buffered PutObject, and keeps its recorded SHA-256.
+        byte[] small = random(3000, 52);
+        assertTrue(ftp.allocate(3000L));
+        assertTrue(ftp.storeFile("small.bin", new ByteArrayInputStream(small)), ftp.getReplyString());
+        assertArrayEquals(small, store.get("alice/" + dir + "/small.bin").orElseThrow());
+        assertEquals(64, store.client().headObject(b -> b.bucket(StoreInspector.BUCKET).key("alice/" + dir + "/small.bin"))
+                .metadata().get("sha256").length(), "x-amz-meta-sha256");
+    }
+
+    @Test
+    void alloWithTheWrongSizeFailsAndStoresNothing() throws Exception {
+        int big = 12 * 1024 * 1024;
+        // Fewer bytes than announced, on the streamed path (above a part) and the buffered one.
+        assertTrue(ftp.allocate((long) big + 1));
+        assertFalse(ftp.storeFile("short.bin", new ByteArrayInputStream(random(big, 53))));
+        assertEquals(426, ftp.getReplyCode(), ftp.getReplyString());
+        assertTrue(ftp.getReplyString().contains("ALLO"), ftp.getReplyString());
+        assertTrue(ftp.allocate(1001L));
+        assertFalse(ftp.storeFile("short-small.bin", new ByteArrayInputStream(random(1000, 54))));
+        assertEquals(426, ftp.getReplyCode(), ftp.getReplyString());
+        // More bytes than announced: the bridge stops reading at once, so use a raw client that tolerates that.
+        try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
+            assertEquals(200, raw.send("ALLO " + (big - 1)).code());
+            Socket data = raw.openPassive(true);
+            RawFtpsClient.expect(raw.send("STOR /" + dir + "/long.bin"), 150);
+            try {
+                data.getOutputStream().write(random(big, 55));
+                data.close();
+            } catch (java.io.IOException cut) {
+                // the bridge closed the data connection when the size was passed
+            }
+            RawFtpsClient.Reply reply = raw.read();
+            assertEquals(426, reply.code(), reply.toString());
+            assertEquals(200, raw.send("NOOP").code(), "the session goes on");
+        }
+        assertFalse(store.exists("alice/" + dir + "/short.bin"));
+        assertFalse(store.exists("alice/" + dir + "/short-small.bin"));
+        assertFalse(store.exists("alice/" + dir + "/long.bin"));
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+        // The announcement was used up: the next upload needs none.
+        assertTrue(ftp.storeFile("after.bin", new ByteArrayInputStream(new byte[]{1})), ftp.getReplyString());
+    }
+
     @Test
     void retrieveOfMissingFileIs550() throws Exception {
         assertFalse(ftp.retrieveFile("nope.bin", new ByteArrayOutputStream()));

@@ -90,7 +90,9 @@ class ProtocolTest {
             assertEquals(200, raw.send("OPTS UTF8 ON").code());
             assertEquals("200 MLST OPTS type;size;", raw.send("OPTS MLST type;size;").toString());
             assertEquals(501, raw.send("OPTS NOPE").code());
-            assertEquals(202, raw.send("ALLO 1000").code());
+            assertEquals(200, raw.send("ALLO 1000").code());
+            assertEquals(200, raw.send("ALLO 1000 R 100").code());
+            assertEquals(501, raw.send("ALLO lots").code());
         }
     }
 

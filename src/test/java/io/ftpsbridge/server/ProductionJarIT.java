@@ -126,6 +126,13 @@ class ProductionJarIT {
     }
 
     @Test
+    void uploadBufferBudgetBelowItsMinimumStopsStartup() throws Exception {
+        // 5M parts, 2 in flight and 1 being filled need 15M.
+        assertRefused("bridge.s3.upload-buffer-budget", "-Dbridge.s3.part-size=5M", "-Dbridge.s3.upload-concurrency=2",
+                "-Dbridge.s3.upload-buffer-budget=10M");
+    }
+
+    @Test
     void unknownCipherStopsStartup() throws Exception {
         assertRefused("bridge.tls.ciphers", "-Dbridge.tls.ciphers=TLS_AES_128_GCM_SHA256,TLS_MADE_UP_CIPHER");
     }

@@ -46,6 +46,10 @@ final class StorCommand implements FtpCommand {
         }
         long restart = session.takeRestartOffset();
         long keep = mode == Mode.APPEND ? -1 : restart;
+        // ALLO's size holds for a whole new file sent as is: a resumed or appended upload sends only its tail, and
+        // TYPE A changes the byte count on the way.
+        long announced = session.takeAnnouncedSize();
+        long announcedSize = keep == 0 && session.binary() ? announced : -1;
         DataChannel channel = DataTransfers.takeChannel(connection);
         if (channel == null) {
             return Future.succeededFuture();
@@ -67,15 +71,17 @@ final class StorCommand implements FtpCommand {
         return checked
                 .onFailure(failure -> channel.release())
                 .compose(v -> DataTransfers.run(connection, channel, announcement,
-                        data -> new SocketUpload(data, sink(session, path, keep, data),
+                        data -> new SocketUpload(data, sink(session, path, keep, announcedSize, data),
                                 connection.services().config().tls().requireCloseNotify(),
                                 session.binary() ? null : LineEndings.fromNetwork()),
                         bytes -> "Transfer complete (" + bytes + " bytes stored" + (mode == Mode.UNIQUE ? " as " + path.name() : "") + ")"));
     }
 
-    private static CompletionStage<UploadSink> sink(Session session, VirtualPath path, long keep, DataConnection data) {
+    private static CompletionStage<UploadSink> sink(Session session, VirtualPath path, long keep, long announcedSize,
+                                                    DataConnection data) {
         Executor onDataContext = task -> data.context().runOnContext(v -> task.run());
-        return keep == 0 ? CompletableFuture.completedFuture(session.fileSystem().upload(path, onDataContext))
+        return keep == 0
+                ? CompletableFuture.completedFuture(session.fileSystem().upload(path, announcedSize, onDataContext))
                 : session.fileSystem().resume(path, keep, onDataContext);
     }
 

@@ -3,14 +3,15 @@ package io.ftpsbridge.vfs.s3;
 import io.ftpsbridge.vfs.UploadSink;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VfsException.Reason;
+import io.ftpsbridge.vfs.s3.UploadBufferBudget.Claim;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,52 +21,67 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Streams one upload into S3 without touching disk. Up to one part is buffered; it becomes a single PutObject
- * when the whole upload fits in it, otherwise a multipart upload whose parts are sent a few at a time while the
- * writer is held back. Every request carries the Content-MD5 of its bytes, so S3 verifies what it stores.
- * Nothing exists under the key before the PutObject or CompleteMultipartUpload succeeds, and a failed or
- * aborted upload aborts its multipart upload. All state changes run on the caller's {@code executor}.
+ * when the whole upload fits in it, otherwise a multipart upload whose parts are sent while the writer goes on,
+ * at most {@code upload-concurrency} requests at a time. Every request carries the Content-MD5 of its bytes, so S3
+ * verifies what it stores. Nothing exists under the key before the PutObject or CompleteMultipartUpload
+ * succeeds, and a failed or aborted upload aborts its multipart upload. All state changes run on the caller's
+ * {@code executor}.
+ *
+ * <p>Memory: each part is claimed whole from the process-wide {@link UploadBufferBudget} before it is filled and
+ * given back when S3 answered for it. The next part is claimed only after the filled one was handed over and is
+ * in flight, so the upload never waits for budget while holding budget it could not use (see the budget for why
+ * that is deadlock free). The bytes of the one write that found the part full wait outside the budget until the claim is
+ * granted; the writer is paused meanwhile, so that is at most one socket read per upload.
  */
 final class MultipartUploadSink implements UploadSink {
 
     private static final Logger LOG = Logger.getLogger(MultipartUploadSink.class);
     private static final CompletableFuture<Void> READY = CompletableFuture.completedFuture(null);
 
-    private final S3AsyncClient s3;
-    private final String bucket;
-    private final String key;
-    /** The path as the client knows it, for messages: the key would show the home's prefix. */
-    private final String displayPath;
+    private final UploadTarget target;
     private final int concurrency;
     private final PartSizeSchedule schedule;
+    private final UploadBufferBudget budget;
+    /** The size announced with ALLO, or -1: more or fewer bytes fail the upload. */
+    private final long expectedSize;
     private final Executor executor;
 
     private List<ByteBuffer> pending = new ArrayList<>();
     private long pendingBytes;
+    /** Budget for the part being filled; null before its claim. */
+    private Claim pendingClaim;
     private final MessageDigest partDigest = md5();
     /** SHA-256 of the whole upload, kept while it may still be a single PutObject; dropped once it goes multipart. */
     private MessageDigest wholeDigest = sha256();
     private long total;
+    /** Bytes in parts already handed over (kept heads not counted). */
+    private long handedOver;
 
     private CompletableFuture<String> uploadId;
     private int nextPartNumber = 1;
+    /** Part requests running; at most {@code concurrency}. */
     private int inFlight;
+    /** Parts waiting for a lane: UploadPartCopy ranges of a kept head, or a last part sent at completion. */
+    private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
     private final List<CompletedPart> parts = new ArrayList<>();
     private final List<CompletableFuture<Void>> partUploads = new ArrayList<>();
     private CompletableFuture<Void> room;
+    /** Fails with the first failure, so a writer waiting for budget stops waiting. */
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
     private Throwable failure;
     private boolean closed;
 
-    MultipartUploadSink(S3AsyncClient s3, String bucket, String key, String displayPath, S3Settings settings,
-                        Executor executor) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.key = key;
-        this.displayPath = displayPath;
-        this.concurrency = Math.max(1, settings.uploadConcurrency());
-        this.schedule = new PartSizeSchedule(settings.partSize());
+    MultipartUploadSink(UploadTarget target, S3Settings settings,
+                        UploadBufferBudget budget, long expectedSize, Executor executor) {
+        this.target = target;
+        this.concurrency = settings.uploadConcurrency();
+        this.schedule = settings.partSizes();
+        this.budget = budget;
+        this.expectedSize = expectedSize;
         this.executor = executor;
     }
 
@@ -77,49 +93,64 @@ final class MultipartUploadSink implements UploadSink {
     void keepExisting(long length) {
         int count = (int) ((length + PartSizeSchedule.MAX_PART_SIZE - 1) / PartSizeSchedule.MAX_PART_SIZE);
         long size = (length + count - 1) / count;
-        uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).thenApply(r -> r.uploadId());
+        uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(target.key())).thenApply(r -> r.uploadId());
         wholeDigest = null;
         for (long first = 0; first < length; first += size) {
             int number = nextPartNumber++;
             String range = "bytes=" + first + "-" + (Math.min(length, first + size) - 1);
-            inFlight++;
-            partUploads.add(uploadId
-                    .thenCompose(id -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(key)
-                            .destinationBucket(bucket).destinationKey(key).uploadId(id).partNumber(number)
+            startPart(number, null, () -> uploadId
+                    .thenCompose(id -> target.s3().uploadPartCopy(b -> b.sourceBucket(target.bucket()).sourceKey(target.key())
+                            .destinationBucket(target.bucket()).destinationKey(target.key()).uploadId(id).partNumber(number)
                             .copySourceRange(range)))
-                    .handleAsync((response, error) -> {
-                        partDone(number, error, response == null ? null : response.copyPartResult().eTag());
-                        return null;
-                    }, executor));
+                    .thenApply(response -> response.copyPartResult().eTag()));
         }
+    }
+
+    /** Completes once the first part's budget is granted: lets a caller claim before it reads bytes to write. */
+    CompletionStage<Void> ready() {
+        return claimPart();
     }
 
     @Override
     public CompletionStage<Void> write(ByteBuffer data) {
-        if (failure != null) {
-            return CompletableFuture.failedFuture(S3Errors.translate(failure, displayPath));
+        CompletableFuture<Void> refused = target.refusal(failure, closed);
+        if (refused != null) {
+            return refused;
         }
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("upload already closed"));
+        total += data.remaining();
+        if (expectedSize >= 0 && total > expectedSize) {
+            VfsException mismatch = target.sizeMismatch(expectedSize, total);
+            fail(mismatch);
+            return CompletableFuture.failedFuture(mismatch);
         }
-        int length = data.remaining();
-        total += length;
-        pendingBytes += length;
-        partDigest.update(data.duplicate());
         if (wholeDigest != null) {
             wholeDigest.update(data.duplicate());
         }
-        pending.add(data);
-        if (pendingBytes >= schedule.sizeOf(nextPartNumber) && nextPartNumber < PartSizeSchedule.MAX_PARTS) {
-            sendPart();
-        }
-        if (inFlight >= concurrency) {
-            if (room == null) {
-                room = new CompletableFuture<>();
+        boolean handedOne = false;
+        while (data.hasRemaining()) {
+            long partSize = schedule.sizeOf(nextPartNumber);
+            if (pendingBytes == partSize) {
+                // Full, and more is coming: only now is it a part, so an upload of exactly one part stays one PutObject.
+                if (nextPartNumber == PartSizeSchedule.MAX_PARTS) {
+                    VfsException tooLarge = new VfsException(Reason.TOO_LARGE, target.displayPath() + ": larger than the "
+                            + schedule.maxObjectSize() + " bytes an upload can have with bridge.s3.part-size and "
+                            + "bridge.s3.upload-buffer-budget as configured; nothing was stored");
+                    fail(tooLarge);
+                    return CompletableFuture.failedFuture(tooLarge);
+                }
+                sendPart();
+                handedOne = true;
+                continue;
             }
-            return room;
+            // A view, not a copy: a read that crosses the part boundary is cut where the part ends.
+            int take = (int) Math.min(data.remaining(), partSize - pendingBytes);
+            ByteBuffer piece = data.slice(data.position(), take);
+            data.position(data.position() + take);
+            partDigest.update(piece.duplicate());
+            pending.add(piece);
+            pendingBytes += take;
         }
-        return READY;
+        return handedOne ? lane().thenCompose(v -> claimPart()) : claimPart();
     }
 
     @Override
@@ -127,59 +158,143 @@ final class MultipartUploadSink implements UploadSink {
         return total;
     }
 
+    /** Claims the budget of the part being filled, if not done yet; the stage completes once it is granted. */
+    private CompletionStage<Void> claimPart() {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(target.translate(failure));
+        }
+        if (pendingClaim == null && !closed) {
+            long size = schedule.sizeOf(nextPartNumber);
+            if (expectedSize >= 0) {
+                size = Math.min(size, expectedSize - handedOver);
+            }
+            if (size == 0) {
+                return READY;
+            }
+            pendingClaim = budget.claim(size);
+        }
+        if (pendingClaim == null || pendingClaim.isGranted()) {
+            return READY;
+        }
+        return CompletableFuture.anyOf(pendingClaim.granted().toCompletableFuture(), failed).thenApply(granted -> null);
+    }
+
+    /**
+     * Completes once every handed-over part has its lane (is in flight), or fails with the upload. So an upload
+     * fills one part while up to {@code concurrency} are in flight, and never holds more than
+     * {@code concurrency + 1} parts.
+     */
+    private CompletionStage<Void> lane() {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(target.translate(failure));
+        }
+        if (queued.isEmpty()) {
+            return READY;
+        }
+        if (room == null) {
+            room = new CompletableFuture<>();
+        }
+        return room;
+    }
+
     private void sendPart() {
         ByteBuffer[] body = pending.toArray(ByteBuffer[]::new);
         long length = pendingBytes;
         String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
         int number = nextPartNumber++;
+        Claim claim = pendingClaim;
         pending = new ArrayList<>();
         pendingBytes = 0;
+        pendingClaim = null;
+        handedOver += length;
         if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).thenApply(r -> r.uploadId());
+            uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(target.key())).thenApply(r -> r.uploadId());
         }
         wholeDigest = null;
-        inFlight++;
-        CompletableFuture<Void> part = uploadId
-                .thenCompose(id -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number)
+        startPart(number, claim, () -> uploadId
+                .thenCompose(id -> target.s3().uploadPart(b -> b.bucket(target.bucket()).key(target.key()).uploadId(id).partNumber(number)
                         .contentLength(length).contentMD5(md5), AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
-                .handleAsync((response, error) -> {
-                    partDone(number, error, response == null ? null : response.eTag());
-                    return null;
-                }, executor);
-        partUploads.add(part);
+                .thenApply(response -> response.eTag()));
+    }
+
+    /**
+     * Runs a part request now if a lane is free, else when one frees; the claim of its buffer is given back as
+     * soon as S3 answered. A part that gets its lane after the upload failed is dropped unsent.
+     */
+    private void startPart(int number, Claim claim, Supplier<CompletableFuture<String>> request) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        partUploads.add(ended);
+        queued.add(() -> {
+            if (failure != null) {
+                closeClaim(claim);
+                ended.complete(null);
+                return;
+            }
+            inFlight++;
+            request.get().whenCompleteAsync((eTag, error) -> {
+                closeClaim(claim);
+                partDone(number, error, eTag);
+                ended.complete(null);
+            }, executor);
+        });
+        startQueued();
+    }
+
+    private void startQueued() {
+        while (inFlight < concurrency && !queued.isEmpty()) {
+            queued.poll().run();
+        }
     }
 
     private void partDone(int number, Throwable error, String eTag) {
         inFlight--;
         if (error != null) {
-            if (failure == null) {
-                failure = error;
-            }
+            fail(error);
         } else {
             parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+        }
+        startQueued();
+        releaseRoom();
+    }
+
+    private void fail(Throwable error) {
+        if (failure == null) {
+            failure = error;
+            failed.completeExceptionally(target.translate(error));
         }
         releaseRoom();
     }
 
     private void releaseRoom() {
-        if (room != null && (inFlight < concurrency || failure != null)) {
+        if (room != null && (queued.isEmpty() || failure != null)) {
             CompletableFuture<Void> waiting = room;
             room = null;
             if (failure != null) {
-                waiting.completeExceptionally(S3Errors.translate(failure, displayPath));
+                waiting.completeExceptionally(target.translate(failure));
             } else {
                 waiting.complete(null);
             }
         }
     }
 
+    private static void closeClaim(Claim claim) {
+        if (claim != null) {
+            claim.close();
+        }
+    }
+
     @Override
     public CompletionStage<Void> complete() {
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("upload already closed"));
+        CompletableFuture<Void> refused = target.refusal(null, closed);
+        if (refused != null) {
+            return refused;
         }
         closed = true;
+        if (failure == null && expectedSize >= 0 && total != expectedSize) {
+            fail(target.sizeMismatch(expectedSize, total));
+        }
         if (failure != null) {
+            dropPending();
             return abortThenFail(failure);
         }
         if (uploadId == null) {
@@ -187,6 +302,8 @@ final class MultipartUploadSink implements UploadSink {
         }
         if (pendingBytes > 0) {
             sendPart();
+        } else {
+            dropPending();
         }
         return CompletableFuture.allOf(partUploads.toArray(CompletableFuture[]::new))
                 .thenComposeAsync(v -> {
@@ -195,7 +312,7 @@ final class MultipartUploadSink implements UploadSink {
                     }
                     parts.sort(Comparator.comparingInt(CompletedPart::partNumber));
                     String id = uploadId.join();
-                    return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
+                    return target.s3().completeMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(id)
                                     .multipartUpload(m -> m.parts(parts)))
                             .handleAsync((done, error) -> error == null
                                     ? READY : abortThenFail(error), executor)
@@ -208,32 +325,40 @@ final class MultipartUploadSink implements UploadSink {
         String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
         long length = pendingBytes;
         String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
+        Claim claim = pendingClaim;
         pending = List.of();
+        pendingClaim = null;
         // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
-        return s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length).contentMD5(md5)
+        return target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key()).contentLength(length).contentMD5(md5)
                                 .metadata(Map.of(S3FileSystemView.SHA256_METADATA, sha256)),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))
                 .handle((done, error) -> {
+                    closeClaim(claim);
                     if (error != null) {
-                        throw S3Errors.translate(error, displayPath);
+                        throw target.translate(error);
                     }
                     return null;
                 });
     }
 
+    /** Drops the bytes of the part being filled and gives back (or withdraws) its claim. */
+    private void dropPending() {
+        pending = List.of();
+        pendingBytes = 0;
+        closeClaim(pendingClaim);
+        pendingClaim = null;
+    }
+
     @Override
     public CompletionStage<Void> abort() {
-        if (failure == null) {
-            failure = new VfsException(Reason.INTERRUPTED, "upload aborted");
-        }
+        fail(new VfsException(Reason.INTERRUPTED, "upload aborted"));
         closed = true;
-        pending = List.of();
-        releaseRoom();
+        dropPending();
         return abortMultipart();
     }
 
     private CompletionStage<Void> abortThenFail(Throwable cause) {
-        return abortMultipart().thenCompose(v -> CompletableFuture.failedFuture(S3Errors.translate(cause, displayPath)));
+        return abortMultipart().thenCompose(v -> CompletableFuture.failedFuture(target.translate(cause)));
     }
 
     /** Waits for parts still in flight, so none lands after the abort, then drops the multipart upload. */
@@ -245,17 +370,17 @@ final class MultipartUploadSink implements UploadSink {
         return CompletableFuture.allOf(partUploads.toArray(CompletableFuture[]::new))
                 .handle((v, ignored) -> id)
                 .thenCompose(f -> f)
-                .thenCompose(uid -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uid)))
+                .thenCompose(uid -> target.s3().abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uid)))
                 .handle((aborted, error) -> {
                     if (error != null && !S3Errors.isNotFound(error)) {
                         LOG.warnf("Could not abort the multipart upload of s3://%s/%s (%s); it stays invisible until a "
-                                + "lifecycle rule removes it", bucket, key, S3Errors.unwrap(error).getMessage());
+                                + "lifecycle rule removes it", target.bucket(), target.key(), S3Errors.unwrap(error).getMessage());
                     }
                     return null;
                 });
     }
 
-    private static MessageDigest md5() {
+    static MessageDigest md5() {
         return digest("MD5");
     }
 

@@ -2,8 +2,9 @@ package io.ftpsbridge.vfs.s3;
 
 /**
  * Part sizes for a streamed upload of unknown length. S3 allows 10,000 parts, so a fixed size caps the object
- * at 10,000 times it; doubling the size every 1,000 parts lets one upload reach S3's 5 TiB object limit while small
- * uploads keep small parts (and small buffers).
+ * at 10,000 times it; doubling the size every 1,000 parts lets one upload grow large while small uploads keep
+ * small parts (and small buffers). Every part is buffered whole, so the size stops doubling at {@code maxSize},
+ * which the upload buffer budget sets (see S3Settings#maxPartSize).
  */
 final class PartSizeSchedule {
 
@@ -12,14 +13,25 @@ final class PartSizeSchedule {
     private static final int PARTS_PER_STEP = 1_000;
 
     private final long baseSize;
+    private final long maxSize;
 
-    PartSizeSchedule(long baseSize) {
+    PartSizeSchedule(long baseSize, long maxSize) {
         this.baseSize = Math.max(baseSize, S3Settings.MIN_PART_SIZE);
+        this.maxSize = Math.max(this.baseSize, Math.min(maxSize, MAX_PART_SIZE));
     }
 
     /** Size of part {@code partNumber} (1-based). */
     long sizeOf(int partNumber) {
         int step = (partNumber - 1) / PARTS_PER_STEP;
-        return Math.min(MAX_PART_SIZE, baseSize << Math.min(step, 20));
+        return Math.min(maxSize, baseSize << Math.min(step, 20));
+    }
+
+    /** The largest upload these parts can carry: all 10,000 of them full. */
+    long maxObjectSize() {
+        long total = 0;
+        for (int step = 0; step < MAX_PARTS / PARTS_PER_STEP; step++) {
+            total += PARTS_PER_STEP * sizeOf(step * PARTS_PER_STEP + 1);
+        }
+        return total;
     }
 }

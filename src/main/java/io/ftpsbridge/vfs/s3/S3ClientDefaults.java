@@ -19,12 +19,17 @@ public class S3ClientDefaults {
     static final String CHECKSUM_PROPERTY = "aws.requestChecksumCalculation";
 
     void apply(@Observes @Priority(1) StartupEvent event, BridgeConfig config) {
-        String value = config.s3().requestChecksumCalculation().strip().toLowerCase(Locale.ROOT);
-        switch (value) {
-            case "when-supported", "when_supported" -> System.setProperty(CHECKSUM_PROPERTY, "WHEN_SUPPORTED");
-            case "when-required", "when_required" -> System.setProperty(CHECKSUM_PROPERTY, "WHEN_REQUIRED");
+        System.setProperty(CHECKSUM_PROPERTY, checksumsWhenSupported(config.s3()) ? "WHEN_SUPPORTED" : "WHEN_REQUIRED");
+    }
+
+    /** True for {@code when-supported}: the SDK adds a CRC checksum to every upload request. */
+    static boolean checksumsWhenSupported(BridgeConfig.S3 config) {
+        String value = config.requestChecksumCalculation().strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "when-supported", "when_supported" -> true;
+            case "when-required", "when_required" -> false;
             default -> throw new ConfigurationException("bridge.s3.request-checksum-calculation",
                     "must be when-supported or when-required, got '" + value + "'");
-        }
+        };
     }
 }

@@ -5,19 +5,26 @@ import io.ftpsbridge.config.ConfigurationException;
 import io.ftpsbridge.vfs.FileSystemProvider;
 import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.HomeLocation;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
-/** Opens homes on S3 through the extension's async client ({@code quarkus.s3.*}). */
+/**
+ * Opens homes on S3 through the extension's async client ({@code quarkus.s3.*}). Built at startup, after
+ * S3ClientDefaults, so a bad {@code bridge.s3.*} setting stops startup instead of the first login.
+ */
 @ApplicationScoped
+@Startup(10)
 public class S3FileSystemProvider implements FileSystemProvider {
 
     private final S3AsyncClient s3;
     private final S3Settings settings;
+    private final UploadBufferBudget budget;
 
     public S3FileSystemProvider(S3AsyncClient s3, BridgeConfig config) {
         this.s3 = s3;
         this.settings = settings(config.s3());
+        this.budget = new UploadBufferBudget(settings.uploadBufferBudget());
     }
 
     static S3Settings settings(BridgeConfig.S3 config) {
@@ -27,6 +34,13 @@ public class S3FileSystemProvider implements FileSystemProvider {
         }
         if (config.uploadConcurrency() < 1 || config.uploadConcurrency() > 64) {
             throw new ConfigurationException("bridge.s3.upload-concurrency", "must be between 1 and 64, got " + config.uploadConcurrency());
+        }
+        long budget = config.uploadBufferBudget().asLongValue();
+        long needed = partSize * (config.uploadConcurrency() + 1);
+        if (budget < needed) {
+            // Below this, one upload alone could not keep upload-concurrency parts in flight while it fills the next.
+            throw new ConfigurationException("bridge.s3.upload-buffer-budget", "must be at least part-size × "
+                    + "(upload-concurrency + 1) = " + needed + " bytes, got " + budget + " bytes");
         }
         if (config.listPageSize() < 1 || config.listPageSize() > 1000) {
             throw new ConfigurationException("bridge.s3.list-page-size", "must be between 1 and 1000, got " + config.listPageSize());
@@ -38,11 +52,16 @@ public class S3FileSystemProvider implements FileSystemProvider {
             throw new ConfigurationException("bridge.s3.listing-time-lookups", "must be 0 (off) or more, got " + config.listingTimeLookups());
         }
         return new S3Settings(partSize, config.uploadConcurrency(), config.listPageSize(), config.maxRenameKeys(),
-                config.listingTimeLookups());
+                budget, S3ClientDefaults.checksumsWhenSupported(config), config.listingTimeLookups());
+    }
+
+    /** The part buffer budget all uploads of this process share. */
+    public UploadBufferBudget uploadBufferBudget() {
+        return budget;
     }
 
     @Override
     public FileSystemView open(HomeLocation home) {
-        return new S3FileSystemView(s3, new S3KeyMapper(home), settings);
+        return new S3FileSystemView(s3, new S3KeyMapper(home), settings, budget);
     }
 }

@@ -37,12 +37,14 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     private final S3KeyMapper keys;
     private final S3Settings settings;
     private final ListingTimeLookup listingTimes;
+    private final UploadBufferBudget budget;
 
-    S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings) {
+    S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings, UploadBufferBudget budget) {
         this.s3 = s3;
         this.keys = keys;
         this.settings = settings;
         this.listingTimes = new ListingTimeLookup(s3, keys.bucket(), settings.listingTimeLookups());
+        this.budget = budget;
     }
 
     @Override
@@ -223,9 +225,25 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                 });
     }
 
+    /**
+     * An announced size above one part and up to S3's single PutObject limit streams as one PutObject with no
+     * buffer. Up to one part it is buffered (claiming exactly that size), which keeps Content-MD5 and the recorded
+     * SHA-256; above 5 GiB it is a multipart upload. Either way the announced size must be what arrives.
+     */
     @Override
-    public UploadSink upload(VirtualPath file, Executor executor) {
-        return new MultipartUploadSink(s3, keys.bucket(), keys.fileKey(file), file.toString(), settings, executor);
+    public UploadSink upload(VirtualPath file, long announcedSize, Executor executor) {
+        if (announcedSize > settings.partSize() && announcedSize <= S3Settings.MAX_SINGLE_PUT) {
+            return new StreamingPutSink(target(file), announcedSize, settings.sdkChecksums(), executor);
+        }
+        return multipart(file, announcedSize, executor);
+    }
+
+    private MultipartUploadSink multipart(VirtualPath file, long announcedSize, Executor executor) {
+        return new MultipartUploadSink(target(file), settings, budget, announcedSize, executor);
+    }
+
+    private UploadTarget target(VirtualPath file) {
+        return new UploadTarget(s3, keys.bucket(), keys.fileKey(file), file.toString());
     }
 
     @Override
@@ -242,7 +260,7 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                         throw new VfsException(Reason.OFFSET_BEYOND_END, "restart offset " + kept
                                 + " is past the end of " + file + " (" + size + " bytes)");
                     }
-                    MultipartUploadSink sink = new MultipartUploadSink(s3, keys.bucket(), key, file.toString(), settings, executor);
+                    MultipartUploadSink sink = multipart(file, -1, executor);
                     if (kept == 0) {
                         return CompletableFuture.<UploadSink>completedFuture(sink);
                     }
@@ -250,10 +268,19 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                         sink.keepExisting(kept);
                         return CompletableFuture.<UploadSink>completedFuture(sink);
                     }
-                    // Too small for UploadPartCopy (5 MiB minimum): read the head and send it again.
-                    return s3.getObject(b -> b.bucket(keys.bucket()).key(key).range("bytes=0-" + (kept - 1)),
-                                    AsyncResponseTransformer.toBytes())
-                            .thenCompose(bytes -> sink.write(bytes.asByteBuffer()).thenApply(v -> (UploadSink) sink));
+                    // Too small for UploadPartCopy (5 MiB minimum): read the head and send it again, once its buffer
+                    // is granted from the budget.
+                    return sink.ready()
+                            .thenCompose(v -> s3.getObject(b -> b.bucket(keys.bucket()).key(key).range("bytes=0-" + (kept - 1)),
+                                    AsyncResponseTransformer.toBytes()))
+                            .thenComposeAsync(bytes -> sink.write(bytes.asByteBuffer()), executor)
+                            .handle((v, error) -> {
+                                if (error != null) {
+                                    sink.abort();
+                                    throw S3Errors.translate(error, file.toString());
+                                }
+                                return (UploadSink) sink;
+                            });
                 })
                 .thenCompose(stage -> stage)
                 .exceptionally(failure -> {

@@ -11,13 +11,13 @@ class PartSizeScheduleTest {
 
     @Test
     void startsAtTheConfiguredSizeAndNeverBelowFiveMiB() {
-        assertEquals(8 * MIB, new PartSizeSchedule(8 * MIB).sizeOf(1));
-        assertEquals(5 * MIB, new PartSizeSchedule(MIB).sizeOf(1));
+        assertEquals(8 * MIB, new PartSizeSchedule(8 * MIB, PartSizeSchedule.MAX_PART_SIZE).sizeOf(1));
+        assertEquals(5 * MIB, new PartSizeSchedule(MIB, PartSizeSchedule.MAX_PART_SIZE).sizeOf(1));
     }
 
     @Test
-    void growsSoThatTenThousandPartsReachFiveTebibytes() {
-        PartSizeSchedule schedule = new PartSizeSchedule(8 * MIB);
+    void growsSoThatTenThousandPartsReachFiveTebibytesWhenTheBudgetAllows() {
+        PartSizeSchedule schedule = new PartSizeSchedule(8 * MIB, PartSizeSchedule.MAX_PART_SIZE);
         long total = 0;
         for (int part = 1; part <= PartSizeSchedule.MAX_PARTS; part++) {
             long size = schedule.sizeOf(part);
@@ -25,7 +25,20 @@ class PartSizeScheduleTest {
             total += size;
         }
         assertTrue(total >= 5L * 1024 * 1024 * 1024 * 1024, "total " + total);
+        assertEquals(total, schedule.maxObjectSize());
         assertEquals(8 * MIB, schedule.sizeOf(1000));
         assertEquals(16 * MIB, schedule.sizeOf(1001));
+    }
+
+    @Test
+    void partsStopGrowingWhereTheBudgetEnds() {
+        // The defaults: 8M parts, upload-concurrency 2, a 256M budget, so no part above 256M / 3.
+        S3Settings defaults = new S3Settings(8 * MIB, 2, 1000, 10_000, 256 * MIB, true, 1000);
+        PartSizeSchedule schedule = defaults.partSizes();
+        assertEquals(256 * MIB / 3, defaults.maxPartSize());
+        assertEquals(64 * MIB, schedule.sizeOf(4000));
+        assertEquals(256 * MIB / 3, schedule.sizeOf(4001));
+        assertEquals(256 * MIB / 3, schedule.sizeOf(PartSizeSchedule.MAX_PARTS));
+        assertEquals(1000 * (8 + 16 + 32 + 64) * MIB + 6000 * (256 * MIB / 3), schedule.maxObjectSize());
     }
 }
