@@ -32,13 +32,16 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The benchmark's baseline: the bridge scenarios' transfers made directly against S3 with the AWS SDK (the async
  * client on Netty, as the bridge uses), plus the bucket set-up and the checks that the bytes arrived.
  *
- * <p>Connection from the environment: BENCH_S3_ENDPOINT, BENCH_S3_ACCESS_KEY, BENCH_S3_SECRET_KEY.
+ * <p>Connection from the environment: BENCH_S3_ENDPOINT, BENCH_S3_ACCESS_KEY, BENCH_S3_SECRET_KEY; list-pages goes to
+ * BENCH_LIST_S3_ENDPOINT, the LIST scenario's store ({@code ListingStore}).
  * With {@code serve} it reads one command per line from stdin and answers one line each ({@code ok ...} or
  * {@code err ...}), so it stays one warm JVM for the whole run, like the bridge; otherwise it runs the command
  * given as arguments. Timed commands answer {@code ok <elapsed-nanoseconds> <bytes>}.
@@ -49,6 +52,11 @@ import java.util.function.Consumer;
  * upload BUCKET KEY FILE              timed; CreateMultipartUpload, UploadPart (8 MiB, 2 in flight), Complete
  * download BUCKET KEY                 timed; GetObject into a transformer that discards the bytes
  * put-many BUCKET PREFIX COUNT BYTES  timed; COUNT sequential PutObject calls of random bytes
+ * put-get-many BUCKET PREFIX COUNT BYTES
+ *                                     timed; COUNT concurrent tasks, each a PutObject of BYTES then a GetObject
+ *                                     of it; answers "ok ELAPSED_NS BYTES_MOVED FAILED_TASKS"
+ * list-pages BUCKET PREFIX PAGE_SIZE  timed; ListObjectsV2 pages of the "directory" PREFIX (delimiter /) from the
+ *                                     listing store, one after the other; answers "ok FIRST_PAGE_NS TOTAL_NS KEYS"
  * size BUCKET KEY                     HeadObject content length
  * count BUCKET PREFIX                 number of objects and their total size under PREFIX
  * sha256 BUCKET KEY                   SHA-256 of the object's bytes
@@ -62,9 +70,12 @@ public final class DirectS3 {
     private static final int PARTS_IN_FLIGHT = 2;
 
     private final S3AsyncClient s3;
+    /** The LIST scenario's store, when the run has one. */
+    private final S3AsyncClient listingStore;
 
-    private DirectS3(S3AsyncClient s3) {
+    private DirectS3(S3AsyncClient s3, S3AsyncClient listingStore) {
         this.s3 = s3;
+        this.listingStore = listingStore;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,8 +83,10 @@ public final class DirectS3 {
             System.err.println("usage: DirectS3 serve | DirectS3 COMMAND ARGS...  (see the class comment)");
             System.exit(2);
         }
-        try (S3AsyncClient s3 = client()) {
-            DirectS3 direct = new DirectS3(s3);
+        String listingEndpoint = System.getenv("BENCH_LIST_S3_ENDPOINT");
+        try (S3AsyncClient s3 = client(env("BENCH_S3_ENDPOINT"));
+             S3AsyncClient listing = listingEndpoint == null || listingEndpoint.isBlank() ? null : client(listingEndpoint)) {
+            DirectS3 direct = new DirectS3(s3, listing);
             if (!args[0].equals("serve")) {
                 String answer = direct.run(args);
                 System.out.println(answer);
@@ -94,10 +107,10 @@ public final class DirectS3 {
      * the SDK refuses that setting when the client-level checksum setters are used too).
      */
     @SuppressWarnings("deprecation")
-    private static S3AsyncClient client() {
+    private static S3AsyncClient client(String endpoint) {
         System.setProperty("aws.requestChecksumCalculation", "WHEN_REQUIRED");
         return S3AsyncClient.builder()
-                .endpointOverride(URI.create(env("BENCH_S3_ENDPOINT")))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(env("BENCH_S3_ACCESS_KEY"), env("BENCH_S3_SECRET_KEY"))))
@@ -122,6 +135,8 @@ public final class DirectS3 {
                 case "upload" -> upload(bucket, command[2], Path.of(command[3]));
                 case "download" -> download(bucket, command[2]);
                 case "put-many" -> putMany(bucket, command[2], Integer.parseInt(command[3]), Integer.parseInt(command[4]));
+                case "put-get-many" -> putGetMany(bucket, command[2], Integer.parseInt(command[3]), Integer.parseInt(command[4]));
+                case "list-pages" -> listPages(bucket, command[2], Integer.parseInt(command[3]));
                 case "size" -> s3.headObject(b -> b.bucket(bucket).key(command[2])).join().contentLength();
                 case "count" -> count(bucket, command[2]);
                 case "sha256" -> sha256(bucket, command[2]);
@@ -196,6 +211,63 @@ public final class DirectS3 {
             s3.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(payloads[i])).join();
         }
         return timed(start, (long) count * size);
+    }
+
+    /**
+     * The concurrent-sessions scenario without the bridge: all tasks start at once and share the client's
+     * connection pool (the SDK's defaults, as the bridge's extension leaves them). One random payload serves every
+     * task; {@code fromBytesUnsafe} sends it without a copy per request, as the FTP client sends its one buffer.
+     */
+    private String putGetMany(String bucket, String prefix, int count, int size) {
+        byte[] payload = new byte[size];
+        new Random().nextBytes(payload);
+        AtomicLong moved = new AtomicLong();
+        AtomicInteger failed = new AtomicInteger();
+        CompletableFuture<?>[] tasks = new CompletableFuture<?>[count];
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String key = prefix + String.format("%05d.bin", i);
+            tasks[i] = s3.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytesUnsafe(payload))
+                    .thenCompose(put -> {
+                        moved.addAndGet(size);
+                        return s3.getObject(b -> b.bucket(bucket).key(key), new StreamingConsumer(b -> { }));
+                    })
+                    .thenAccept(received -> {
+                        moved.addAndGet(received);
+                        if (received != size) {
+                            failed.incrementAndGet();
+                        }
+                    })
+                    .exceptionally(error -> {
+                        if (failed.getAndIncrement() < 3) {
+                            System.err.println("put-get " + key + ": " + error);
+                        }
+                        return null;
+                    });
+        }
+        CompletableFuture.allOf(tasks).join();
+        return timed(start, moved.get()) + " " + failed.get();
+    }
+
+    /** A directory listing as a client of S3 makes it: pages of keys one after the other, like the bridge's LIST. */
+    private String listPages(String bucket, String prefix, int pageSize) {
+        if (listingStore == null) {
+            throw new IllegalStateException("BENCH_LIST_S3_ENDPOINT is not set");
+        }
+        long keys = 0;
+        long firstPage = -1;
+        String token = null;
+        long start = System.nanoTime();
+        do {
+            ListObjectsV2Response page = listingStore.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                    .delimiter("/").maxKeys(pageSize).continuationToken(token).build()).join();
+            if (firstPage < 0) {
+                firstPage = System.nanoTime() - start;
+            }
+            keys += page.contents().size() + page.commonPrefixes().size();
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return firstPage + " " + (System.nanoTime() - start) + " " + keys;
     }
 
     private String count(String bucket, String prefix) {

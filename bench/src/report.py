@@ -3,6 +3,7 @@
 
 Input (written by bench/run into its work directory):
   measurements.tsv  scenario side round elapsed_ns bytes ops peak_rss_kib   (one line per timed transfer)
+  extras.tsv        scenario side round name value                          (errors, first byte, heap readings)
   checks.tsv        check expected actual                                   (one line per byte check)
   meta.json         run options, host, startup figures
 """
@@ -15,12 +16,21 @@ from pathlib import Path
 
 MIB = 1024 * 1024
 
-# Order, label and unit of each scenario; "ops" rates count files, the others MiB.
+# Order, label and unit of each scenario; MiB/s rates count bytes, the others count ops (files, keys, sessions).
 SCENARIOS = {
     "upload": ("upload {size}", "MiB/s"),
     "download": ("download {size}", "MiB/s"),
     "small-files": ("{files} x {file_kib} KiB STOR", "files/s"),
+    "sessions": ("{sessions} sessions x {session_mib} MiB up+down", "MiB/s"),
+    "list": ("LIST {list_keys:,} keys", "keys/s"),
+    "idle-sessions": ("open {idle_sessions} idle TLS sessions", "sessions/s"),
 }
+
+# The issue's targets, shown beside the figures they judge.
+TARGET_HEAP_PER_IDLE_SESSION_KIB = 64
+TARGET_SESSIONS_PEAK_RSS_MIB = 1024
+TARGET_LIST_FIRST_BYTE_S = 1.0
+TARGET_LIST_TIME_VS_DIRECT = 1.2
 
 
 def load(work):
@@ -29,25 +39,31 @@ def load(work):
         scenario, side, rnd, elapsed_ns, size, ops, rss_kib = line.split("\t")
         rows.append(dict(scenario=scenario, side=side, round=rnd, warmup=rnd.startswith("w"), seconds=int(elapsed_ns) / 1e9,
                          bytes=int(size), ops=int(ops), rss_kib=int(rss_kib) if rss_kib != "-" else None))
+    extras = []
+    extras_file = work / "extras.tsv"
+    for line in (extras_file.read_text().splitlines() if extras_file.exists() else []):
+        scenario, side, rnd, name, value = line.split("\t")
+        extras.append(dict(scenario=scenario, side=side, round=rnd, name=name, value=int(value)))
     checks = []
     for line in (work / "checks.tsv").read_text().splitlines():
         name, expected, actual = line.split("\t")
         checks.append(dict(check=name, expected=expected, actual=actual, ok=expected == actual))
     meta = json.loads((work / "meta.json").read_text())
-    return rows, checks, meta
+    return rows, extras, checks, meta
 
 
 def rate(unit, amount_bytes, ops, seconds):
-    return (ops if unit == "files/s" else amount_bytes / MIB) / seconds
+    return (amount_bytes / MIB if unit == "MiB/s" else ops) / seconds
 
 
-def summarise(rows, meta):
+def summarise(rows, extras, meta):
     opts = meta["options"]
     size = f"{opts['size_mib'] // 1024} GiB" if opts["size_mib"] % 1024 == 0 else f"{opts['size_mib']} MiB"
     results = []
     for key, (label, unit) in SCENARIOS.items():
-        entry = dict(scenario=key, label=label.format(size=size, files=opts["files"], file_kib=opts["file_kib"]),
-                     unit=unit)
+        if not any(r["scenario"] == key and not r["warmup"] for r in rows):
+            continue
+        entry = dict(scenario=key, label=label.format(size=size, **opts), unit=unit)
         for side in ("bridge", "baseline"):
             runs = [r for r in rows if r["scenario"] == key and r["side"] == side and not r["warmup"]]
             if not runs:
@@ -66,8 +82,56 @@ def summarise(rows, meta):
                 entry["bridge_peak_rss_mib_rounds"] = [round(p / 1024) for p in peaks]
         if "bridge" in entry and "baseline" in entry:
             entry["ratio"] = round(entry["bridge"]["rate"] / entry["baseline"]["rate"], 3)
+        # Extras of measured rounds (errors, first byte, heap readings) as lists beside the round times; those of
+        # an extra pass (the LIST's heap pass, round "heap") under "<side>_<pass>".
+        for x in (x for x in extras if x["scenario"] == key):
+            if x["round"].isdigit():
+                entry[x["side"]].setdefault(x["name"], []).append(x["value"])
+            else:
+                entry.setdefault(f"{x['side']}_{x['round']}", {})[x["name"]] = x["value"]
         results.append(entry)
     return results
+
+
+def details(results, meta):
+    """One line per scenario whose figures do not fit the table: errors, first byte, heap, against the targets."""
+    opts = meta["options"]
+    lines = []
+    for e in results:
+        b, d = e.get("bridge", {}), e.get("baseline", {})
+        if e["scenario"] == "sessions":
+            errors = lambda side: ", ".join(str(n) for n in side.get("errors", [])) or "-"
+            steps = ", ".join(f"{step} {sum(b[f'errors_at_{step}'])}" for step in ("login", "STOR", "RETR", "QUIT")
+                              if sum(b.get(f"errors_at_{step}", [])))
+            lines.append(f"{e['label']}: failed sessions per round, bridge {errors(b)}" + (f" (at {steps})" if steps else "")
+                         + f", baseline {errors(d)} (target 0); "
+                         f"bridge peak RSS {e['bridge_peak_rss_mib']} MiB (target < {TARGET_SESSIONS_PEAK_RSS_MIB} MiB"
+                         + (f", JVM options '{opts['bridge_java_opts']}'" if opts["bridge_java_opts"] else ", default JVM options")
+                         + f"); clients from {opts['session_sources']} loopback addresses, per-address cap at its default")
+        elif e["scenario"] == "list":
+            first_b = statistics.median(b["first_byte_ns"]) / 1e9
+            first_d = statistics.median(d["first_byte_ns"]) / 1e9
+            heap = e.get("bridge_heap", {})
+            lines.append(f"{e['label']}: first byte {first_b:.3f} s through the bridge (target < {TARGET_LIST_FIRST_BYTE_S:.0f} s), "
+                         f"first page {first_d:.3f} s direct; total {b['median_s']:.2f} s vs {d['median_s']:.2f} s = "
+                         f"{b['median_s'] / d['median_s']:.2f}x direct paging (target <= {TARGET_LIST_TIME_VS_DIRECT}x)")
+            if heap:
+                lines.append(f"  bridge heap after full GC: {heap['heap_before_kib'] / 1024:.1f} MiB before the LIST, at most "
+                             f"{heap['heap_during_max_kib'] / 1024:.1f} MiB during it ({heap['heap_during_samples']} readings), "
+                             f"{heap['heap_after_kib'] / 1024:.1f} MiB after (target: flat)")
+        elif e["scenario"] == "idle-sessions":
+            x = {name: b[name][0] for name in ("heap_before_kib", "heap_open_kib", "heap_closed_kib", "rss_before_kib",
+                                               "rss_open_kib", "failed", "alive")}  # one round
+            n = b["ops"]
+            per_heap = (x["heap_open_kib"] - x["heap_before_kib"]) / n if n else float("nan")
+            per_rss = (x["rss_open_kib"] - x["rss_before_kib"]) / n if n else float("nan")
+            lines.append(f"{e['label']} ({meta['setup']['idle_sessions_bridge']}): {n} opened, {x['failed']} failed, "
+                         f"{x['alive']} answered NOOP after a full GC")
+            lines.append(f"  heap after full GC {x['heap_before_kib'] / 1024:.1f} -> {x['heap_open_kib'] / 1024:.1f} MiB = "
+                         f"{per_heap:.1f} KiB per session (target < {TARGET_HEAP_PER_IDLE_SESSION_KIB} KiB), "
+                         f"{x['heap_closed_kib'] / 1024:.1f} MiB once closed; RSS {x['rss_before_kib'] / 1024:.0f} -> "
+                         f"{x['rss_open_kib'] / 1024:.0f} MiB = {per_rss:.1f} KiB per session")
+    return lines
 
 
 def warmup(rows):
@@ -94,8 +158,9 @@ def table(results, meta):
                       f"{e['ratio']:.2f}" if "ratio" in e else "-",
                       f"{e['bridge_peak_rss_mib']} MiB" if e.get("bridge_peak_rss_mib") else "-"))
     startup = meta["startup"]
-    lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-",
-                  f"{startup['rss_mib']} MiB"))
+    if startup:
+        lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-",
+                      f"{startup['rss_mib']} MiB"))
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
     out = []
     for n, row in enumerate(lines):
@@ -115,7 +180,7 @@ def chart(results, work, png, title):
     data.write_text("".join(f"\"{e['label']}\" {e['ratio']}\n" for e in bars))
     top = max([1.2] + [e["ratio"] * 1.15 for e in bars])
     script = f"""
-set terminal pngcairo size 900,520 font ",11"
+set terminal pngcairo size {max(900, 230 * len(bars))},520 font ",11"
 set output '{png}'
 set title "{title}"
 set ylabel "bridge / direct SDK throughput (higher is better)"
@@ -136,8 +201,8 @@ plot '{data}' using 0:2:xtic(1) with boxes lc rgb '#3b6ea8' notitle, \\
 
 def main():
     work, json_out, png_out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    rows, checks, meta = load(work)
-    results = summarise(rows, meta)
+    rows, extras, checks, meta = load(work)
+    results = summarise(rows, extras, meta)
     warm = warmup(rows)
     document = dict(meta, aggregate=f"median of {meta['options']['rounds']} rounds (for 2 rounds: their mean)",
                     ratio="bridge throughput / baseline throughput", scenarios=results, warmup=warm, checks=checks,
@@ -145,6 +210,8 @@ def main():
     json_out.write_text(json.dumps(document, indent=2) + "\n")
     print(table(results, meta))
     print(f"\nTimes and rates: {document['aggregate']} after the warm-up; ratio = bridge/baseline throughput (1.0 = parity).")
+    for line in details(results, meta):
+        print(line)
     if warm:
         print("Warm-up, not in the table (rates in order, first = cold JVM): " + "; ".join(
             f"{w['side']} {w['scenario']} " + ", ".join(f"{x:.1f}" for x in w["rates"]) + f" {w['unit']}" for w in warm))
