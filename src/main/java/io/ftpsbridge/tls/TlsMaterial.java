@@ -144,6 +144,8 @@ public class TlsMaterial {
         options.setKeyCertOptions(keyCert);
         options.setSslEngineOptions(engineOptions);
         options.setEnabledSecureTransportProtocols(protocols);
+        // Vert.x's 10 s is short when hundreds of partners connect at once to a busy bridge.
+        options.setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }

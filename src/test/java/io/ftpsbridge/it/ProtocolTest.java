@@ -280,7 +280,8 @@ class ProtocolTest {
                 assertEquals(-1, thief.getInputStream().read(), "closed by the bridge");
             }
             Socket data = new Socket("127.0.0.1", port);
-            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) RawFtpsClient.trustAll().getSocketFactory()
+            ResumingFtpsClient.fileForResumption(raw.tlsSession(), data);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) raw.tlsContext().getSocketFactory()
                     .createSocket(data, "127.0.0.1", port, true);
             tls.setUseClientMode(true);
             assertEquals(150, raw.send("STOR /" + dir + "/mine.txt").code());

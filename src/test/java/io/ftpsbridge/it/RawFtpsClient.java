@@ -30,7 +30,6 @@ public final class RawFtpsClient implements AutoCloseable {
     private final String host;
     /** One context per client: its session cache lets data connections resume the control session. */
     private final SSLContext tlsContext;
-    private int controlPort;
     private Socket socket;
     /** The TCP socket under the last TLS data connection, to end it without a close_notify. */
     private Socket lastPlainData;
@@ -44,7 +43,6 @@ public final class RawFtpsClient implements AutoCloseable {
     private RawFtpsClient(String host, Socket socket, SSLContext tlsContext) throws IOException {
         this.host = host;
         this.tlsContext = tlsContext;
-        this.controlPort = socket.getPort();
         use(socket);
     }
 
@@ -70,7 +68,15 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /** Connects to the explicit port and reads the greeting; the connection is still in clear. */
     public static RawFtpsClient explicit(int port) throws IOException {
-        RawFtpsClient client = connect(null, port);
+        return explicit(port, trustAll());
+    }
+
+    /** Connects to the explicit port; TLS will use {@code context} (a client certificate, for one). */
+    public static RawFtpsClient explicit(int port, SSLContext context) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(30_000);
+        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket, context);
         Reply greeting = client.read();
         if (greeting.code() != 220) {
             throw new IOException("greeting: " + greeting);
@@ -180,8 +186,7 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /**
      * EPSV, then the data connection, with TLS when {@code tls}. The TLS handshake resumes the control
-     * connection's session: the JDK's client cache is keyed by host and port, so the data socket is layered
-     * under the control port's name.
+     * connection's session, filed for the data port as Commons Net users do (see {@link ResumingFtpsClient}).
      */
     public Socket openPassive(boolean tls) throws IOException {
         return openPassive(tls ? tlsContext : null);
@@ -189,24 +194,48 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /** EPSV, then the data connection, with a TLS handshake from {@code context} (null: plain TCP). */
     public Socket openPassive(SSLContext context) throws IOException {
-        boolean tls = context != null;
+        return openData(epsv(), context);
+    }
+
+    /** EPSV; the port to connect to. */
+    public int epsv() throws IOException {
         Reply reply = expect(send("EPSV"), 229);
         Matcher m = EPSV.matcher(reply.text());
         if (!m.find()) {
             throw new IOException("no port in " + reply);
         }
-        int port = Integer.parseInt(m.group(1));
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * A data connection to {@code port}, with a TLS handshake from {@code context} (null: plain TCP); with this
+     * client's own context, the handshake resumes its control session.
+     */
+    public Socket openData(int port, SSLContext context) throws IOException {
         Socket data = new Socket();
         data.connect(new InetSocketAddress(host, port), 5000);
         data.setSoTimeout(30_000);
         lastPlainData = data;
-        if (!tls) {
+        if (context == null) {
             return data;
         }
-        SSLSocket secured = (SSLSocket) context.getSocketFactory().createSocket(data, host, controlPort, true);
+        if (context == tlsContext && socket instanceof SSLSocket control) {
+            ResumingFtpsClient.fileForResumption(control.getSession(), data);
+        }
+        SSLSocket secured = (SSLSocket) context.getSocketFactory().createSocket(data, host, port, true);
         secured.setUseClientMode(true);
         secured.startHandshake();
         return secured;
+    }
+
+    /** The TLS context of this client's connections. */
+    public SSLContext tlsContext() {
+        return tlsContext;
+    }
+
+    /** The control connection's TLS session; null before AUTH TLS. */
+    public javax.net.ssl.SSLSession tlsSession() {
+        return socket instanceof SSLSocket tls ? tls.getSession() : null;
     }
 
     public Socket lastPlainData() {

@@ -25,10 +25,16 @@ public class ResumingFtpsClient extends FTPSClient {
 
     @Override
     protected void _prepareDataSocket_(Socket socket) throws IOException {
-        if (!(socket instanceof SSLSocket) || !(_socket_ instanceof SSLSocket control)) {
-            return;
+        if (socket instanceof SSLSocket && _socket_ instanceof SSLSocket control) {
+            fileForResumption(control.getSession(), socket);
         }
-        SSLSession session = control.getSession();
+    }
+
+    /**
+     * Files {@code session} in its JDK client cache under the host and port of {@code data}, which is where the
+     * JDK looks for a session to resume when the data connection's handshake starts.
+     */
+    static void fileForResumption(SSLSession session, Socket data) throws IOException {
         if (!session.isValid()) {
             return;
         }
@@ -39,8 +45,8 @@ public class ResumingFtpsClient extends FTPSClient {
             Object cache = field.get(context);
             Method put = cache.getClass().getDeclaredMethod("put", Object.class, Object.class);
             put.setAccessible(true);
-            for (String host : new String[]{socket.getInetAddress().getHostName(), socket.getInetAddress().getHostAddress()}) {
-                put.invoke(cache, (host + ":" + socket.getPort()).toLowerCase(Locale.ROOT), session);
+            for (String host : new String[]{data.getInetAddress().getHostName(), data.getInetAddress().getHostAddress()}) {
+                put.invoke(cache, (host + ":" + data.getPort()).toLowerCase(Locale.ROOT), session);
             }
         } catch (ReflectiveOperationException e) {
             throw new IOException("cannot file the control session for resumption: " + e, e);
