@@ -58,9 +58,20 @@ def _tls_context():
     return context
 
 
+class _ResumingFTP_TLS(ftplib.FTP_TLS):
+    """Data connections resume the control connection's TLS session, as the bridge requires by default
+    (bridge.tls.session-reuse=required) and as curl, lftp and FileZilla do by themselves."""
+
+    def ntransfercmd(self, cmd, rest=None):
+        conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        if self._prot_p:
+            conn = self.context.wrap_socket(conn, server_hostname=self.host, session=self.sock.session)
+        return conn, size
+
+
 def _login(args, context, source="127.0.0.1", timeout=120):
     """A logged-in explicit-FTPS session with PROT P and binary type, as every scenario starts one."""
-    ftp = ftplib.FTP_TLS(context=context, timeout=timeout, source_address=(source, 0))
+    ftp = _ResumingFTP_TLS(context=context, timeout=timeout, source_address=(source, 0))
     ftp.connect("127.0.0.1", args.port)
     ftp.login(args.user, args.password)  # sends AUTH TLS first
     ftp.prot_p()
