@@ -35,6 +35,7 @@ class ProtocolTest {
             assertEquals(530, raw.send("PWD").code(), "commands need a login");
             assertEquals(234, raw.authTls().code());
             assertEquals(534, raw.send("AUTH TLS").code(), "a second AUTH");
+            assertEquals(534, raw.send("CCC").code(), "clear text again is refused");
             assertEquals(503, raw.send("PROT P").code(), "PROT before PBSZ");
             assertEquals(331, raw.send("USER alice").code());
             assertEquals(230, raw.send("PASS alice-secret").code());

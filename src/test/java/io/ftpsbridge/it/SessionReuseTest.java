@@ -118,6 +118,19 @@ class SessionReuseTest {
     }
 
     @Test
+    void aClientInitiatedRenegotiationIsRefused() throws Exception {
+        try (RawFtpsClient raw = login("alice")) {
+            SSLSocket control = (SSLSocket) raw.socket();
+            assertEquals("TLSv1.2", control.getSession().getProtocol(), "TLS 1.2 while session reuse is required");
+            // A second handshake on an established TLS 1.2 connection is a renegotiation.
+            assertThrows(IOException.class, () -> {
+                control.startHandshake();
+                raw.send("NOOP");
+            });
+        }
+    }
+
+    @Test
     void alpnOtherThanFtpIsRefused() throws Exception {
         assertThrows(SSLHandshakeException.class, () -> handshakeWithAlpn("http/1.1"));
         assertThrows(SSLHandshakeException.class, () -> handshakeWithAlpn("smtp", "imap"));

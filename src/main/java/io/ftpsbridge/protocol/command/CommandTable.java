@@ -38,6 +38,9 @@ public class CommandTable {
         add("AUTH", new AuthCommand(), ANYTIME, "AUTH TLS");
         add("PBSZ", new PbszCommand(), ANYTIME, "PBSZ 0");
         add("PROT", new ProtCommand(), ANYTIME, "PROT P|C");
+        // RFC 4217 §7 lets a server refuse CCC; clear text after login would expose every later command.
+        add("CCC", new FixedReplyCommand(ReplyCode.DENIED_FOR_POLICY,
+                "CCC refused: the control connection stays protected"), ANYTIME, "CCC");
         // Informational, RFC 959 §4.1.3, RFC 2389.
         addDuringTransfer("NOOP", new NoopCommand(), ANYTIME, "NOOP");
         add("SYST", new SystCommand(), ANYTIME, "SYST");
