@@ -71,6 +71,13 @@ public interface BridgeConfig {
         /** Name shown in the 220 greeting. */
         @WithDefault("FTPS-S3 bridge ready")
         String greeting();
+
+        /**
+         * Active mode (PORT, EPRT): the bridge connects to the client, only to the control connection's address
+         * and a port from 1024 up. Off by default: behind NAT and Kubernetes Services passive mode is what works.
+         */
+        @WithDefault("false")
+        boolean activeEnabled();
     }
 
     interface Tls {

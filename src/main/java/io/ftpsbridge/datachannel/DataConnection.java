@@ -8,9 +8,10 @@ import io.vertx.core.net.NetSocket;
  * An open data connection: the socket, paused until a transfer takes it, the event-loop context its handlers run
  * on, and the end of its TLS handshake. Many clients (Commons Net, for one) start the handshake only after the
  * 150 reply, so the connection counts as open once TCP is, and a transfer waits for {@code ready} before it
- * moves a byte.
+ * moves a byte. {@code tls}: the connection is protected (PROT P), so an upload must end with close_notify.
  */
-public record DataConnection(NetSocket socket, Context context, Future<Void> ready, DataConnectionEvents events) {
+public record DataConnection(NetSocket socket, Context context, Future<Void> ready, DataConnectionEvents events,
+                             boolean tls) {
 
     public void close() {
         socket.close();

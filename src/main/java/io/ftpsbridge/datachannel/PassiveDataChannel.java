@@ -69,7 +69,7 @@ public final class PassiveDataChannel implements DataChannel {
                 .orElseGet(Future::succeededFuture)) : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
         Context data = Vertx.currentContext();
-        control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events)));
+        control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events, tls)));
     }
 
     private void connected(DataConnection opened) {

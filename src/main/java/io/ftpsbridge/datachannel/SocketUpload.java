@@ -99,7 +99,7 @@ public final class SocketUpload implements TransferTask {
         if (finished) {
             return;
         }
-        if (requireCloseNotify && connection.socket().isSsl() && !connection.events().closeNotifyReceived()) {
+        if (requireCloseNotify && connection.tls() && !connection.events().closeNotifyReceived()) {
             // TCP ended without TLS saying so: the client may have died half-way (RFC 8446 §6.1, truncation).
             fail(new DataChannelException("the data connection ended without a TLS close_notify, so the upload may be "
                     + "cut short; it was discarded"));

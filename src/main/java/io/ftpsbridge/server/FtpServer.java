@@ -3,6 +3,7 @@ package io.ftpsbridge.server;
 import io.ftpsbridge.auth.LoginGuard;
 import io.ftpsbridge.auth.UserDirectory;
 import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.datachannel.ActiveConnector;
 import io.ftpsbridge.datachannel.PassiveListeners;
 import io.ftpsbridge.datachannel.PassivePortPool;
 import io.ftpsbridge.protocol.FtpServices;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,8 +70,11 @@ public class FtpServer {
             LOG.warn("No users configured (bridge.users.<name>.*): nobody can log in");
         }
         passivePorts.range();
+        ActiveConnector active = new ActiveConnector(vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.ftp().dataConnectTimeout().toMillis()))
+                .setTcpNoDelay(true)), tls::startServerTls);
         FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands,
-                tls.sessionReuse());
+                tls.sessionReuse(), active);
         await(passiveListeners.start(vertx).toCompletionStage());
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),

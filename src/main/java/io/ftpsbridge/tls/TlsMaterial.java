@@ -58,6 +58,7 @@ public class TlsMaterial {
     private final SessionReuse sessionReuse;
     private final ReloadableKeyManager keyManager;
     private final ServerSslEngineOptions engineOptions;
+    private final ServerSslContext activeDataContext;
     private volatile String fingerprint;
     private byte[] loadedFiles;
     private long reloadTimer = -1;
@@ -109,6 +110,10 @@ public class TlsMaterial {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[]{keyManager}, trustManagers().orElse(null), null);
             this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
+            this.activeDataContext = new ServerSslContext(new io.netty.handler.ssl.JdkSslContext(context, false, ciphers,
+                    io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE,
+                    io.netty.handler.ssl.ApplicationProtocolConfig.DISABLED, io.netty.handler.ssl.ClientAuth.NONE,
+                    dataProtocols.toArray(String[]::new), false), clientCertificates);
         } catch (Exception e) {
             throw new IllegalStateException("the Java runtime cannot create a TLS context", e);
         }
@@ -148,6 +153,30 @@ public class TlsMaterial {
         options.setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
+    }
+
+    /**
+     * Runs the server side of TLS on a data connection the bridge opened itself (active mode, RFC 4217 §7: the
+     * client stays the TLS client). Vert.x can only start client-side TLS on a socket it connected, so the handler
+     * from the shared context goes into the channel pipeline directly; Netty's SslHandler then sends close_notify
+     * on close and reports the client's, as on passive connections. Completes with the session once handshaken.
+     */
+    public io.vertx.core.Future<javax.net.ssl.SSLSession> startServerTls(io.vertx.core.net.NetSocket socket, Duration timeout) {
+        io.netty.channel.ChannelHandlerContext channel = ((io.vertx.core.net.impl.NetSocketInternal) socket).channelHandlerContext();
+        io.netty.handler.ssl.SslHandler handler = activeDataContext.newHandler(channel.alloc());
+        handler.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
+        io.vertx.core.Promise<javax.net.ssl.SSLSession> handshaken = io.vertx.core.Promise.promise();
+        handler.handshakeFuture().addListener(done -> {
+            if (done.isSuccess()) {
+                handshaken.tryComplete(handler.engine().getSession());
+            } else {
+                handshaken.tryFail(done.cause());
+            }
+        });
+        channel.pipeline().addFirst("ssl", handler);
+        // The socket is paused until a transfer takes it; the handshake still needs the client's first flight.
+        channel.channel().read();
+        return handshaken.future();
     }
 
     /**

@@ -77,6 +77,29 @@ abstract class BridgeContract {
     }
 
     @Test
+    void activeModeRoundTripsOverResumedTls() throws Exception {
+        // The test profile turns active mode on; the bridge dials the client, which stays the TLS client.
+        ftp.enterLocalActiveMode();
+        ftp.setActiveExternalIPAddress("127.0.0.1");
+        roundTrip("active.bin", random(3 * 1024 * 1024 + 7, 11));
+        assertTrue(ftp.listNames().length > 0, ftp.getReplyString());
+        assertEquals(0, store.openMultipartUploads("alice/" + dir));
+    }
+
+    @Test
+    void activeModeDialsOnlyTheClientsOwnAddressAndUnprivilegedPorts() throws Exception {
+        assertEquals(501, ftp.sendCommand("PORT 10,0,0,1,200,1"), "another host (RFC 2577 bounce)");
+        assertEquals(501, ftp.sendCommand("PORT 127,0,0,1,0,80"), "a port below 1024");
+        assertEquals(501, ftp.sendCommand("EPRT |1|10.0.0.1|51000|"));
+        assertEquals(501, ftp.sendCommand("EPRT |1|127.0.0.1|21|"));
+        assertEquals(501, ftp.sendCommand("EPRT |2|::1|51000|"), "IPv6 loopback is not the client's IPv4 address");
+        assertEquals(501, ftp.sendCommand("EPRT |3|127.0.0.1|51000|"), "unknown address family");
+        assertEquals(501, ftp.sendCommand("PORT 127,0,0,1,300,1"));
+        assertEquals(200, ftp.sendCommand("EPRT |1|127.0.0.1|51000|"));
+        assertEquals(200, ftp.sendCommand("PORT 127,0,0,1,200,1"));
+    }
+
+    @Test
     void emptyFileRoundTrips() throws Exception {
         roundTrip("empty.txt", new byte[0]);
     }

@@ -63,10 +63,8 @@ public class CommandTable {
         add("EPSV", new PasvCommand(true, advertised), LOGIN, "EPSV [1|2|ALL]");
         add("REST", new RestCommand(), LOGIN, "REST <offset>");
         add("ALLO", new AlloCommand(), LOGIN, "ALLO <size>");
-        add("PORT", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
-                "Active mode (PORT) is not available; use PASV or EPSV"), LOGIN, "PORT (not available: use PASV)");
-        add("EPRT", new FixedReplyCommand(ReplyCode.NOT_IMPLEMENTED,
-                "Active mode (EPRT) is not available; use EPSV or PASV"), LOGIN, "EPRT (not available: use EPSV)");
+        add("PORT", new PortCommand(false), LOGIN, "PORT h1,h2,h3,h4,p1,p2 (when active mode is on)");
+        add("EPRT", new PortCommand(true), LOGIN, "EPRT |1|address|port| (when active mode is on)");
         // Service commands, RFC 959 §4.1.3, RFC 3659.
         addDuringTransfer("ABOR", new AborCommand(), LOGIN, "ABOR");
         add("LIST", new ListCommand(ListCommand.Style.LIST), Permission.LIST, "LIST [<path>]");
