@@ -58,9 +58,7 @@ public final class ActiveDataChannel implements DataChannel {
                     boolean tls = serverTls != null;
                     // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
                     Future<Void> ready = !tls ? Future.succeededFuture() : serverTls.apply(opened, timeout)
-                            .compose(session -> sessionCheck.apply(session)
-                                    .<Future<Void>>map(reason -> Future.failedFuture(new DataProtectionException(reason)))
-                                    .orElseGet(Future::succeededFuture));
+                            .compose(session -> DataProtectionException.enforce(sessionCheck, session));
                     ready.onFailure(e -> opened.close());
                     return new DataConnection(opened, control, ready, events, tls);
                 });

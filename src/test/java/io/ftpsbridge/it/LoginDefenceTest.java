@@ -35,6 +35,7 @@ class LoginDefenceTest {
                     "bridge.security.ban-time", "3S",
                     "bridge.security.failed-login-delay", "400ms",
                     "bridge.security.max-connections-per-ip", "4",
+                    "bridge.ftp.active-enabled", "false",
                     // dave's password is alice-secret, but he may log in only from 10.0.0.0/8.
                     "bridge.users.dave.password-hash", "$2y$10$UiygIZjW1JOP/jKH8h0chO5XGAPl11i5hzqWjQXgeYQFlYugHTqsK",
                     "bridge.users.dave.home", "s3://bridge-test/dave/",
@@ -46,6 +47,17 @@ class LoginDefenceTest {
         RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT);
         RawFtpsClient.expect(raw.authTls(), 234);
         return raw;
+    }
+
+    @Test
+    @Order(0)
+    void activeModeIsOffUnlessTurnedOn() throws Exception {
+        try (RawFtpsClient raw = RawFtpsClient.explicit(EXPLICIT_PORT).login("alice", "alice-secret")) {
+            Reply port = raw.send("PORT 127,0,0,1,200,10");
+            assertEquals(502, port.code());
+            assertTrue(port.text().contains("PASV"), port.text());
+            assertEquals(502, raw.send("EPRT |1|127.0.0.1|5000|").code());
+        }
     }
 
     @Test
