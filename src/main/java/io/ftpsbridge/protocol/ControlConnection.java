@@ -2,6 +2,7 @@ package io.ftpsbridge.protocol;
 
 import io.ftpsbridge.auth.Permission;
 import io.ftpsbridge.protocol.command.CommandTable;
+import io.ftpsbridge.tls.SessionReuse;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -259,10 +260,13 @@ public final class ControlConnection {
 
     /** Why a data connection's TLS session may not carry this session's transfers ({@code bridge.tls.session-reuse}). */
     public Optional<String> dataSessionRefusal(SSLSession data) {
-        Optional<String> refusal = services.sessionReuse().refusal(tlsSession(), data);
-        refusal.ifPresent(reason -> LOG.infof("%s: data connection from %s refused: it did not resume the control connection's TLS session",
-                id, remoteAddress));
-        return refusal;
+        SessionReuse policy = services.sessionReuse();
+        boolean resumed = SessionReuse.resumes(tlsSession(), data);
+        if (!resumed && policy != SessionReuse.OFF) {
+            LOG.infof("%s: data connection from %s did not resume the control connection's TLS session: %s", id,
+                    remoteAddress, policy == SessionReuse.REQUIRED ? "refused" : "allowed (session-reuse is preferred)");
+        }
+        return policy.refusal(resumed);
     }
 
     /** Replies, then closes the connection. */

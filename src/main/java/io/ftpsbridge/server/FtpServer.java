@@ -14,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,8 @@ public class FtpServer {
     private final ConnectionRegistry registry;
     private volatile boolean listening;
     private String deploymentId;
+    /** Dials partners in active mode; closed with the listeners. */
+    private NetClient activeClient;
 
     public FtpServer(Vertx vertx, BridgeConfig config, TlsMaterial tls, UserDirectory users, LoginGuard loginGuard,
                      FileSystemProvider storage,
@@ -70,9 +73,10 @@ public class FtpServer {
             LOG.warn("No users configured (bridge.users.<name>.*): nobody can log in");
         }
         passivePorts.range();
-        ActiveConnector active = new ActiveConnector(vertx.createNetClient(new NetClientOptions()
+        activeClient = vertx.createNetClient(new NetClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.ftp().dataConnectTimeout().toMillis()))
-                .setTcpNoDelay(true)), tls::startServerTls);
+                .setTcpNoDelay(true));
+        ActiveConnector active = new ActiveConnector(activeClient, tls::startServerTls);
         FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands,
                 tls.sessionReuse(), active);
         await(passiveListeners.start(vertx).toCompletionStage());
@@ -94,6 +98,9 @@ public class FtpServer {
             await(vertx.undeploy(deploymentId).toCompletionStage());
         }
         await(passiveListeners.stop().toCompletionStage());
+        if (activeClient != null) {
+            await(activeClient.close().toCompletionStage());
+        }
     }
 
     /** True while the control listeners accept connections. */

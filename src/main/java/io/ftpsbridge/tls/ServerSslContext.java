@@ -1,12 +1,18 @@
 package io.ftpsbridge.tls;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSessionContext;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Netty context Vert.x asks for on each listener: engines from the one JDK context of the process (so control
@@ -21,9 +27,21 @@ final class ServerSslContext extends SslContext {
     private final SslContext delegate;
     private final ClientCertificates clientCertificates;
 
-    ServerSslContext(SslContext delegate, ClientCertificates clientCertificates) {
+    private ServerSslContext(SslContext delegate, ClientCertificates clientCertificates) {
         this.delegate = delegate;
         this.clientCertificates = clientCertificates;
+    }
+
+    /**
+     * Server engines of {@code context} with {@code ciphers} (null or empty: the context's defaults) and
+     * {@code protocols} (null: whatever the caller sets on each engine, as Vert.x does). ALPN is handled by
+     * {@link #configure}, client certificates by {@code clientCertificates}, so Netty's are off.
+     */
+    static ServerSslContext of(SSLContext context, Set<String> ciphers, String[] protocols,
+                               ClientCertificates clientCertificates) {
+        JdkSslContext jdk = new JdkSslContext(context, false, ciphers == null || ciphers.isEmpty() ? null : ciphers,
+                IdentityCipherSuiteFilter.INSTANCE, ApplicationProtocolConfig.DISABLED, ClientAuth.NONE, protocols, false);
+        return new ServerSslContext(jdk, clientCertificates);
     }
 
     @Override

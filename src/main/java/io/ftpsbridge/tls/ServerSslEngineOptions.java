@@ -1,9 +1,5 @@
 package io.ftpsbridge.tls;
 
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.IdentityCipherSuiteFilter;
-import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.spi.tls.SslContextFactory;
@@ -44,10 +40,7 @@ final class ServerSslEngineOptions extends SSLEngineOptions {
 
             @Override
             public SslContext create() {
-                JdkSslContext jdk = new JdkSslContext(context, false, ciphers == null || ciphers.isEmpty() ? null : ciphers,
-                        IdentityCipherSuiteFilter.INSTANCE, ApplicationProtocolConfig.DISABLED, ClientAuth.NONE,
-                        null, false);
-                return new ServerSslContext(jdk, clientCertificates);
+                return ServerSslContext.of(context, ciphers, null, clientCertificates);
             }
         };
     }

@@ -28,9 +28,12 @@ public enum SessionReuse {
         return owner.isPresent() && owner.equals(SessionOwner.of(data));
     }
 
-    /** Why the data connection is refused under this policy, or empty when it may carry the transfer. */
-    public Optional<String> refusal(SSLSession control, SSLSession data) {
-        if (this != REQUIRED || resumes(control, data)) {
+    /**
+     * Why a data connection is refused under this policy, or empty when it may carry the transfer; {@code resumed}
+     * is what {@link #resumes} says of it.
+     */
+    public Optional<String> refusal(boolean resumed) {
+        if (this != REQUIRED || resumed) {
             return Optional.empty();
         }
         return Optional.of("TLS session reuse required: the data connection must resume the TLS session of its control connection");

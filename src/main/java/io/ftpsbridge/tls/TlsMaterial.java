@@ -6,10 +6,16 @@ import io.smallrye.certs.CertificateGenerator;
 import io.smallrye.certs.CertificateRequest;
 import io.smallrye.certs.Format;
 import io.smallrye.certs.PemCertificateFiles;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.NetSocketInternal;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +24,7 @@ import org.jboss.logging.Logger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import java.io.ByteArrayInputStream;
@@ -33,8 +40,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -79,7 +88,7 @@ public class TlsMaterial {
         this.controlProtocols = sessionReuse == SessionReuse.OFF ? protocols : dataProtocols;
         if (!controlProtocols.equals(protocols)) {
             LOG.infof("bridge.tls.session-reuse is %s: TLS 1.2 only, so that data connections can resume the control "
-                    + "connection's session", sessionReuse.name().toLowerCase(java.util.Locale.ROOT));
+                    + "connection's session", sessionReuse.name().toLowerCase(Locale.ROOT));
         }
         // Renegotiation adds attack surface and nothing an FTP client needs.
         System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
@@ -110,10 +119,8 @@ public class TlsMaterial {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[]{keyManager}, trustManagers().orElse(null), null);
             this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
-            this.activeDataContext = new ServerSslContext(new io.netty.handler.ssl.JdkSslContext(context, false, ciphers,
-                    io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE,
-                    io.netty.handler.ssl.ApplicationProtocolConfig.DISABLED, io.netty.handler.ssl.ClientAuth.NONE,
-                    dataProtocols.toArray(String[]::new), false), clientCertificates);
+            this.activeDataContext = ServerSslContext.of(context, ciphers, dataProtocols.toArray(String[]::new),
+                    clientCertificates);
         } catch (Exception e) {
             throw new IllegalStateException("the Java runtime cannot create a TLS context", e);
         }
@@ -150,7 +157,7 @@ public class TlsMaterial {
         options.setSslEngineOptions(engineOptions);
         options.setEnabledSecureTransportProtocols(protocols);
         // Vert.x's 10 s is short when hundreds of partners connect at once to a busy bridge.
-        options.setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
+        options.setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }
@@ -161,11 +168,11 @@ public class TlsMaterial {
      * from the shared context goes into the channel pipeline directly; Netty's SslHandler then sends close_notify
      * on close and reports the client's, as on passive connections. Completes with the session once handshaken.
      */
-    public io.vertx.core.Future<javax.net.ssl.SSLSession> startServerTls(io.vertx.core.net.NetSocket socket, Duration timeout) {
-        io.netty.channel.ChannelHandlerContext channel = ((io.vertx.core.net.impl.NetSocketInternal) socket).channelHandlerContext();
-        io.netty.handler.ssl.SslHandler handler = activeDataContext.newHandler(channel.alloc());
+    public Future<SSLSession> startServerTls(NetSocket socket, Duration timeout) {
+        ChannelHandlerContext channel = ((NetSocketInternal) socket).channelHandlerContext();
+        SslHandler handler = activeDataContext.newHandler(channel.alloc());
         handler.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
-        io.vertx.core.Promise<javax.net.ssl.SSLSession> handshaken = io.vertx.core.Promise.promise();
+        Promise<SSLSession> handshaken = Promise.promise();
         handler.handshakeFuture().addListener(done -> {
             if (done.isSuccess()) {
                 handshaken.tryComplete(handler.engine().getSession());

@@ -47,9 +47,14 @@ public final class RawFtpsClient implements AutoCloseable {
     }
 
     public static SSLContext trustAll() {
+        return trustAll(null);
+    }
+
+    /** A context that trusts any server certificate and presents {@code keys} (null: no client certificate). */
+    public static SSLContext trustAll(javax.net.ssl.KeyManager[] keys) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new X509TrustManager() {
+            context.init(keys, new TrustManager[]{new X509TrustManager() {
                 public void checkClientTrusted(X509Certificate[] chain, String authType) {
                 }
 
