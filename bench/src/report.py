@@ -177,6 +177,9 @@ def chart(results, work, png, title):
         return False
     data = work / "ratios.dat"
     bars = [e for e in results if "ratio" in e]
+    if not bars:
+        print("no scenario with a baseline ran: no chart", file=sys.stderr)
+        return False
     data.write_text("".join(f"\"{e['label']}\" {e['ratio']}\n" for e in bars))
     top = max([1.2] + [e["ratio"] * 1.15 for e in bars])
     script = f"""

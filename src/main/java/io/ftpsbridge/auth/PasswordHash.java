@@ -1,8 +1,11 @@
 package io.ftpsbridge.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.BCryptFormatter;
+import at.favre.lib.crypto.bcrypt.Radix64Encoder;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /** A bcrypt password hash, as {@code htpasswd -nbB} writes it. Never printed. */
@@ -32,12 +35,20 @@ public final class PasswordHash {
         return new PasswordHash(text);
     }
 
-    /** A hash of random bytes that no password matches in practice. */
+    /**
+     * A well-formed hash whose salt and digest are random bytes: checking a password against it costs a full bcrypt
+     * run at {@code cost}, and no password matches it in practice (a 184-bit digest). Nothing is hashed to make it,
+     * so it costs nothing at startup.
+     */
     static PasswordHash random(int cost) {
-        byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
-        return new PasswordHash(BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(cost,
-                java.util.HexFormat.of().formatHex(secret).substring(0, 60).toCharArray()));
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[16];
+        byte[] digest = new byte[23];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        byte[] text = new BCryptFormatter.Default(new Radix64Encoder.Default(), StandardCharsets.US_ASCII)
+                .createHashMessage(new BCrypt.HashData(cost, BCrypt.Version.VERSION_2Y, salt, digest));
+        return of(new String(text, StandardCharsets.US_ASCII));
     }
 
     int cost() {

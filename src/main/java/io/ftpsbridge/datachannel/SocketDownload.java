@@ -7,23 +7,38 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Flow;
 
 /**
  * Sends a stream of bytes to the client: asks the publisher for more only while the socket's write queue has
  * room, so a slow client slows the read from storage instead of filling memory.
+ *
+ * <p>Storage delivers small chunks (the S3 client hands over 8 KiB at a time) on its own threads. Chunks are
+ * queued as they come and handed to the event loop in batches: one hop and one socket write (one flush, full TLS
+ * records) per batch instead of per chunk, and demand is renewed for a whole batch at a time.
  */
 public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteBuffer> {
 
-    /** Chunks asked for ahead; enough to keep the socket busy between storage deliveries. */
-    private static final int PREFETCH = 4;
+    /** Chunks asked for ahead (at most this many are queued or in flight): 256 KiB of 8 KiB chunks. */
+    private static final int WINDOW = 32;
 
     private final DataConnection connection;
     private final Flow.Publisher<ByteBuffer> source;
     private final LineEndings lineEndings;
     private final Promise<Long> done = Promise.promise();
+    /** Filled on the publisher's threads, emptied on the event loop. */
+    private final Queue<ByteBuffer> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private Flow.Subscription subscription;
     private long bytes;
+    /** Chunks taken from the queue and written whose demand has not been renewed yet (socket was full). */
+    private int owed;
+    private boolean waitingForDrain;
     private boolean finished;
 
     /** With {@code lineEndings} (TYPE A), LF line ends are sent as CRLF; null sends the bytes unchanged. */
@@ -49,32 +64,58 @@ public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteB
             if (finished) {
                 s.cancel();
             } else {
-                s.request(PREFETCH);
+                s.request(WINDOW);
             }
         });
     }
 
     @Override
     public void onNext(ByteBuffer chunk) {
-        connection.context().runOnContext(v -> {
-            if (finished) {
-                return;
-            }
-            NetSocket socket = connection.socket();
+        arrived.add(chunk);
+        if (drainScheduled.compareAndSet(false, true)) {
+            connection.context().runOnContext(v -> writeArrived());
+        }
+    }
+
+    /** On the event loop: writes every queued chunk as one buffer, then renews demand if the socket has room. */
+    private void writeArrived() {
+        drainScheduled.set(false);
+        if (finished) {
+            arrived.clear();
+            return;
+        }
+        List<ByteBuffer> batch = new ArrayList<>();
+        for (ByteBuffer chunk; (chunk = arrived.poll()) != null; ) {
             ByteBuffer out = lineEndings == null ? chunk : lineEndings.convert(chunk);
             bytes += out.remaining();
-            socket.write(Buffer.buffer(Unpooled.wrappedBuffer(out)));
-            if (socket.writeQueueFull()) {
+            batch.add(out);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        NetSocket socket = connection.socket();
+        socket.write(Buffer.buffer(Unpooled.wrappedBuffer(batch.toArray(ByteBuffer[]::new))));
+        owed += batch.size();
+        if (socket.writeQueueFull()) {
+            if (!waitingForDrain) {
+                waitingForDrain = true;
                 socket.drainHandler(x -> {
                     socket.drainHandler(null);
-                    if (!finished) {
-                        subscription.request(1);
-                    }
+                    waitingForDrain = false;
+                    renewDemand();
                 });
-            } else {
-                subscription.request(1);
             }
-        });
+        } else if (!waitingForDrain) {
+            renewDemand();
+        }
+    }
+
+    private void renewDemand() {
+        if (!finished && owed > 0) {
+            int n = owed;
+            owed = 0;
+            subscription.request(n);
+        }
     }
 
     @Override
@@ -85,6 +126,7 @@ public final class SocketDownload implements TransferTask, Flow.Subscriber<ByteB
     @Override
     public void onComplete() {
         connection.context().runOnContext(v -> {
+            writeArrived();
             if (finished) {
                 return;
             }

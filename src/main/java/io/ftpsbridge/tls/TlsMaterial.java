@@ -2,10 +2,6 @@ package io.ftpsbridge.tls;
 
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.config.ConfigurationException;
-import io.smallrye.certs.CertificateGenerator;
-import io.smallrye.certs.CertificateRequest;
-import io.smallrye.certs.Format;
-import io.smallrye.certs.PemCertificateFiles;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.Future;
@@ -35,7 +31,6 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Arrays;
@@ -98,7 +93,7 @@ public class TlsMaterial {
         Buffer cert;
         Buffer key;
         if (settings.certFile().isEmpty() && settings.keyFile().isEmpty()) {
-            Buffer[] generated = generateSelfSigned();
+            Buffer[] generated = SelfSignedCertificate.generate("localhost");
             cert = generated[0];
             key = generated[1];
         } else {
@@ -324,35 +319,6 @@ public class TlsMaterial {
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (Exception e) {
             throw new ConfigurationException("bridge.tls.cert-file", "is not a PEM X.509 certificate: " + e.getMessage());
-        }
-    }
-
-    /** Generates into a private temporary directory, reads the PEM files back and removes the directory. */
-    private static Buffer[] generateSelfSigned() {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("ftps-bridge-cert");
-            PemCertificateFiles files = (PemCertificateFiles) new CertificateGenerator(dir, false)
-                    .generate(new CertificateRequest().withName("ftps-bridge").withCN("localhost")
-                            .withFormat(Format.PEM).withDuration(Duration.ofDays(365)))
-                    .get(0);
-            return new Buffer[]{Buffer.buffer(Files.readAllBytes(files.certFile())),
-                    Buffer.buffer(Files.readAllBytes(files.keyFile()))};
-        } catch (Exception e) {
-            throw new IllegalStateException("could not generate a self-signed certificate", e);
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary directory holds nothing that is used again
         }
     }
 }

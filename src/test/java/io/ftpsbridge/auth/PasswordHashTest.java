@@ -2,6 +2,7 @@ package io.ftpsbridge.auth;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,13 @@ class PasswordHashTest {
     @Test
     void neverPrintsTheHash() {
         assertFalse(PasswordHash.of(Y).toString().contains("$2y$"));
+    }
+
+    @Test
+    void theDecoyIsAWellFormedHashAtTheCostAskedThatNoPasswordMatches() {
+        PasswordHash decoy = PasswordHash.random(10);
+        assertEquals(10, decoy.cost());
+        assertFalse(decoy.matches(""));
+        assertFalse(decoy.matches("alice-secret"));
     }
 }

@@ -122,16 +122,24 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
         String prefix = keys.directoryPrefix(directory);
         ListObjectsV2Request first = ListObjectsV2Request.builder().bucket(keys.bucket()).prefix(prefix + namePrefix)
                 .delimiter("/").maxKeys(settings.listPageSize()).build();
-        return listPage(directory, prefix, first, times, consumer, namePrefix.isEmpty());
+        return listPage(directory, prefix, first, fetch(directory, first), times, consumer, namePrefix.isEmpty());
     }
 
-    /** {@code checkEmpty}: an empty first page means a file or nothing, not an empty directory, and is looked into. */
+    private CompletionStage<ListObjectsV2Response> fetch(VirtualPath directory, ListObjectsV2Request request) {
+        return s3.listObjectsV2(request).exceptionally(failure -> {
+            throw S3Errors.translate(failure, directory.toString());
+        });
+    }
+
+    /**
+     * {@code checkEmpty}: an empty first page means a file or nothing, not an empty directory, and is looked into.
+     * The next page is asked for as soon as this one arrives, while this one is written, so S3's latency overlaps
+     * the client's reading; at most two pages are held.
+     */
     private CompletionStage<Void> listPage(VirtualPath directory, String prefix, ListObjectsV2Request request,
-                                           ListingTimes times, PageConsumer consumer, boolean checkEmpty) {
-        return s3.listObjectsV2(request)
-                .exceptionally(failure -> {
-                    throw S3Errors.translate(failure, directory.toString());
-                })
+                                           CompletionStage<ListObjectsV2Response> fetched, ListingTimes times,
+                                           PageConsumer consumer, boolean checkEmpty) {
+        return fetched
                 .thenCompose(page -> {
                     if (checkEmpty && isEmpty(page) && !directory.isRoot()) {
                         // Nothing under the prefix: either a file (list it alone, as ls does) or nothing at all.
@@ -145,6 +153,9 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                         });
                     }
                     boolean truncated = Boolean.TRUE.equals(page.isTruncated());
+                    ListObjectsV2Request next = truncated
+                            ? request.toBuilder().continuationToken(page.nextContinuationToken()).build() : null;
+                    CompletionStage<ListObjectsV2Response> nextFetched = truncated ? fetch(directory, next) : null;
                     List<FileEntry> listed = entries(prefix, page);
                     CompletionStage<List<FileEntry>> shown = times == ListingTimes.STORED
                             ? listingTimes.apply(prefix, listed, request.continuationToken() == null && !truncated)
@@ -154,9 +165,7 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                     if (!truncated) {
                         return consumed;
                     }
-                    ListObjectsV2Request next = request.toBuilder()
-                            .continuationToken(page.nextContinuationToken()).build();
-                    return consumed.thenCompose(v -> listPage(directory, prefix, next, times, consumer, false));
+                    return consumed.thenCompose(v -> listPage(directory, prefix, next, nextFetched, times, consumer, false));
                 });
     }
 
