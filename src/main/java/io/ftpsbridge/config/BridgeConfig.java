@@ -168,6 +168,13 @@ public interface BridgeConfig {
          */
         @WithDefault("when-supported")
         String requestChecksumCalculation();
+
+        /**
+         * Key prefix, in each home's bucket, where an upload too large for its buffered parts keeps its staging
+         * segments until they are copied into it. FTP users never see or reach it; no home may lie inside it.
+         */
+        @WithDefault(".ftps-bridge-staging/")
+        String stagingPrefix();
     }
 
     interface User {

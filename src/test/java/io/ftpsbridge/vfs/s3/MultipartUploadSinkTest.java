@@ -96,7 +96,7 @@ class MultipartUploadSinkTest {
     private final FakeS3 s3 = new FakeS3();
 
     private MultipartUploadSink sink(UploadBufferBudget budget, int concurrency, long expectedSize) {
-        S3Settings settings = new S3Settings(PART, concurrency, 1000, 100, budget.capacity(), false, 1000);
+        S3Settings settings = new S3Settings(PART, concurrency, 1000, 100, budget.capacity(), false, 1000, "staging/");
         return new MultipartUploadSink(new UploadTarget(s3, "bucket", "key", "/file"), settings, budget, expectedSize,
                 Runnable::run);
     }
