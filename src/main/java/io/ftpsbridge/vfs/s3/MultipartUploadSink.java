@@ -247,7 +247,7 @@ final class MultipartUploadSink implements UploadSink {
             startPart(claim, () -> uploadPart(target.key(), uploadId, number, length, md5, body), eTag -> recordPart(number, eTag));
             return;
         }
-        Segment segment = stagedSegments().segmentFor(part.finalPart());
+        Segment segment = stagedSegments(handedOver - length).segmentFor(part.finalPart());
         int number = part.stagingPart();
         segment.expect(md5, startPart(claim, () -> uploadPart(segment.key(), segment.uploadId(), number, length, md5, body),
                 eTag -> segment.uploaded(number, eTag)));
@@ -265,11 +265,11 @@ final class MultipartUploadSink implements UploadSink {
                 .thenApply(response -> response.eTag());
     }
 
-    private StagedSegments stagedSegments() {
+    /** The upload's staging segments, started (and logged) with the first staged part, after {@code direct} bytes. */
+    private StagedSegments stagedSegments(long direct) {
         if (staged == null) {
             LOG.infof("s3://%s/%s: past %d bytes, the upload goes on in staging segments of up to %d bytes under %s, each "
-                            + "copied into it as one part", target.bucket(), target.key(), handedOver, plan.segmentSize(),
-                    stagingPrefix);
+                    + "copied into it as one part", target.bucket(), target.key(), direct, plan.segmentSize(), stagingPrefix);
             staged = new StagedSegments(target, stagingPrefix + UUID.randomUUID() + ".", concurrency, executor,
                     () -> uploadId, parts::add, this::fail, () -> failure != null);
         }
