@@ -33,8 +33,11 @@ public interface BridgeConfig {
     Security security();
 
     interface Ftp {
-        /** Address the control and data listeners bind to. */
-        @WithDefault("0.0.0.0")
+        /**
+         * Address the control and data listeners bind to. The default, {@code ::}, takes every IPv4 and IPv6
+         * address (one dual-stack socket); {@code 0.0.0.0} takes IPv4 only, for a host without IPv6.
+         */
+        @WithDefault("::")
         String host();
 
         /** Port of the explicit FTPS listener (AUTH TLS); 0 disables it. */
