@@ -211,6 +211,23 @@ public final class RawFtpsClient implements AutoCloseable {
         return openData(epsv(), context);
     }
 
+    /**
+     * STOR over a passive TLS data connection that sends {@code chunk} {@code times} times and then dies: a TCP reset,
+     * not a close. Returns the reply that ends the transfer.
+     */
+    public Reply cutUpload(String path, byte[] chunk, int times) throws IOException {
+        Socket data = openPassive(true);
+        expect(send("STOR " + path), 150);
+        OutputStream stream = data.getOutputStream();
+        for (int i = 0; i < times; i++) {
+            stream.write(chunk);
+        }
+        stream.flush();
+        data.setSoLinger(true, 0);
+        data.close();
+        return read();
+    }
+
     /** EPSV; the port to connect to. */
     public int epsv() throws IOException {
         Reply reply = expect(send("EPSV"), 229);

@@ -119,18 +119,8 @@ class StagedUploadTest {
     @Test
     void aCutConnectionWhileSegmentsAreStagedLeavesNothing() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
-            Socket data = raw.openPassive(true);
-            RawFtpsClient.expect(raw.send("STOR cut.bin"), 150);
-            OutputStream out = data.getOutputStream();
-            byte[] chunk = random(MIB, 9);
             // Part 1, segment 2 (complete and copied, or on its way), and half of segment 3.
-            for (int i = 0; i < 21; i++) {
-                out.write(chunk);
-            }
-            out.flush();
-            data.setSoLinger(true, 0);
-            data.close();
-            RawFtpsClient.Reply reply = raw.read();
+            RawFtpsClient.Reply reply = raw.cutUpload("cut.bin", random(MIB, 9), 21);
             assertTrue(reply.code() == 426 || reply.code() == 451, reply.toString());
         }
         // The reply comes once the upload was cleaned up.
