@@ -33,8 +33,11 @@ public interface BridgeConfig {
     Security security();
 
     interface Ftp {
-        /** Address the control and data listeners bind to. */
-        @WithDefault("0.0.0.0")
+        /**
+         * Address the control and data listeners bind to. The default, {@code ::}, takes every IPv4 and IPv6
+         * address (one dual-stack socket); {@code 0.0.0.0} takes IPv4 only, for a host without IPv6.
+         */
+        @WithDefault("::")
         String host();
 
         /** Port of the explicit FTPS listener (AUTH TLS); 0 disables it. */
@@ -168,6 +171,13 @@ public interface BridgeConfig {
          */
         @WithDefault("when-supported")
         String requestChecksumCalculation();
+
+        /**
+         * Key prefix, in each home's bucket, where an upload too large for its buffered parts keeps its staging
+         * segments until they are copied into it. FTP users never see or reach it; no home may lie inside it.
+         */
+        @WithDefault(".ftps-bridge-staging/")
+        String stagingPrefix();
     }
 
     interface User {

@@ -88,12 +88,15 @@ abstract class BridgeContract {
 
     @Test
     void activeModeDialsOnlyTheClientsOwnAddressAndUnprivilegedPorts() throws Exception {
-        assertEquals(501, ftp.sendCommand("PORT 10,0,0,1,200,1"), "another host (RFC 2577 bounce)");
-        assertEquals(501, ftp.sendCommand("PORT 127,0,0,1,0,80"), "a port below 1024");
-        assertEquals(501, ftp.sendCommand("EPRT |1|10.0.0.1|51000|"));
-        assertEquals(501, ftp.sendCommand("EPRT |1|127.0.0.1|21|"));
-        assertEquals(501, ftp.sendCommand("EPRT |2|::1|51000|"), "IPv6 loopback is not the client's IPv4 address");
-        assertEquals(501, ftp.sendCommand("EPRT |3|127.0.0.1|51000|"), "unknown address family");
+        // Well-formed, but not served: 504 (RFC 2577 §3 suggests it for ports below 1024).
+        assertEquals(504, ftp.sendCommand("PORT 10,0,0,1,200,1"), "another host (RFC 2577 bounce)");
+        assertEquals(504, ftp.sendCommand("PORT 127,0,0,1,0,80"), "a port below 1024");
+        assertEquals(504, ftp.sendCommand("EPRT |1|10.0.0.1|51000|"));
+        assertEquals(504, ftp.sendCommand("EPRT |1|127.0.0.1|21|"));
+        assertEquals(522, ftp.sendCommand("EPRT |2|::1|51000|"), "IPv6 from an IPv4 control connection (RFC 2428)");
+        assertTrue(ftp.getReplyString().contains("use (1)"), ftp.getReplyString());
+        assertEquals(522, ftp.sendCommand("EPRT |3|127.0.0.1|51000|"), "unknown address family (RFC 2428)");
+        assertEquals(501, ftp.sendCommand("EPRT |x|127.0.0.1|51000|"));
         assertEquals(501, ftp.sendCommand("PORT 127,0,0,1,300,1"));
         assertEquals(200, ftp.sendCommand("EPRT |1|127.0.0.1|51000|"));
         assertEquals(200, ftp.sendCommand("PORT 127,0,0,1,200,1"));
@@ -505,18 +508,8 @@ abstract class BridgeContract {
     @Test
     void cutUploadLeavesNothingBehind() throws Exception {
         try (RawFtpsClient raw = RawFtpsClient.explicit(FtpsClients.EXPLICIT_PORT).login("alice", "alice-secret")) {
-            Socket data = raw.openPassive(true);
-            RawFtpsClient.expect(raw.send("STOR /" + dir + "/cut.bin"), 150);
-            OutputStream out = data.getOutputStream();
-            byte[] chunk = random(1024 * 1024, 5);
-            for (int i = 0; i < 20; i++) {
-                out.write(chunk);
-            }
-            out.flush();
             // A reset, not a clean close: the client died mid-way.
-            data.setSoLinger(true, 0);
-            data.close();
-            RawFtpsClient.Reply reply = raw.read();
+            RawFtpsClient.Reply reply = raw.cutUpload("/" + dir + "/cut.bin", random(1024 * 1024, 5), 20);
             assertTrue(reply.code() == 426 || reply.code() == 451, reply.toString());
         }
         assertFalse(store.exists("alice/" + dir + "/cut.bin"));

@@ -78,10 +78,19 @@ public final class RawFtpsClient implements AutoCloseable {
 
     /** Connects to the explicit port; TLS will use {@code context} (a client certificate, for one). */
     public static RawFtpsClient explicit(int port, SSLContext context) throws IOException {
+        return explicit("127.0.0.1", port, context);
+    }
+
+    /** Connects to the explicit port at {@code host}, such as {@code ::1} for IPv6, and reads the greeting. */
+    public static RawFtpsClient explicit(String host, int port) throws IOException {
+        return explicit(host, port, trustAll());
+    }
+
+    private static RawFtpsClient explicit(String host, int port, SSLContext context) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.connect(new InetSocketAddress(host, port), 5000);
         socket.setSoTimeout(30_000);
-        RawFtpsClient client = new RawFtpsClient("127.0.0.1", socket, context);
+        RawFtpsClient client = new RawFtpsClient(host, socket, context);
         Reply greeting = client.read();
         if (greeting.code() != 220) {
             throw new IOException("greeting: " + greeting);
@@ -202,6 +211,23 @@ public final class RawFtpsClient implements AutoCloseable {
         return openData(epsv(), context);
     }
 
+    /**
+     * STOR over a passive TLS data connection that sends {@code chunk} {@code times} times and then dies: a TCP reset,
+     * not a close. Returns the reply that ends the transfer.
+     */
+    public Reply cutUpload(String path, byte[] chunk, int times) throws IOException {
+        Socket data = openPassive(true);
+        expect(send("STOR " + path), 150);
+        OutputStream stream = data.getOutputStream();
+        for (int i = 0; i < times; i++) {
+            stream.write(chunk);
+        }
+        stream.flush();
+        data.setSoLinger(true, 0);
+        data.close();
+        return read();
+    }
+
     /** EPSV; the port to connect to. */
     public int epsv() throws IOException {
         Reply reply = expect(send("EPSV"), 229);
@@ -224,10 +250,26 @@ public final class RawFtpsClient implements AutoCloseable {
         if (context == null) {
             return data;
         }
+        return secure(data, context);
+    }
+
+    /**
+     * TLS on a data connection the server dialled (PORT, EPRT): the client stays the TLS client (RFC 4217 §7) and
+     * resumes its control session.
+     */
+    public Socket secureActive(Socket dialled) throws IOException {
+        dialled.setSoTimeout(30_000);
+        lastPlainData = dialled;
+        return secure(dialled, tlsContext);
+    }
+
+    private Socket secure(Socket data, SSLContext context) throws IOException {
         if (context == tlsContext && socket instanceof SSLSocket control) {
             ResumingFtpsClient.fileForResumption(control.getSession(), data);
         }
-        SSLSocket secured = (SSLSocket) context.getSocketFactory().createSocket(data, host, port, true);
+        // The address as the session was filed under (an IPv6 literal has several spellings).
+        SSLSocket secured = (SSLSocket) context.getSocketFactory().createSocket(data,
+                data.getInetAddress().getHostAddress(), data.getPort(), true);
         secured.setUseClientMode(true);
         secured.startHandshake();
         return secured;

@@ -5,6 +5,7 @@ import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.vertx.core.Future;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * PORT (RFC 959 §4.1.2) and EPRT (RFC 2428 §2): the bridge connects to the client for the next transfer. Off unless
  * {@code bridge.ftp.active-enabled}; and then only to the control connection's own address and never to a port
- * below 1024, so the bridge cannot be used to attack a third host (the FTP bounce attack, RFC 2577 §3).
+ * below 1024, so the bridge cannot be used to attack a third host (the FTP bounce attack, RFC 2577 §3). So the data
+ * connection uses the control connection's address family: PORT and EPRT |1| over IPv4, EPRT |2| over IPv6.
  */
 final class PortCommand implements FtpCommand {
 
@@ -39,13 +41,24 @@ final class PortCommand implements FtpCommand {
             return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, extended
                     ? "Use EPRT |1|a.b.c.d|port| or EPRT |2|ipv6|port|" : "Use PORT h1,h2,h3,h4,p1,p2");
         }
+        String family = isIpv6(connection.remoteAddress()) ? "2" : "1";
+        if (!target[2].equals(family)) {
+            // RFC 2428 §2: 522 names the protocols the server would take, here the control connection's alone.
+            return connection.reply(ReplyCode.NETWORK_PROTOCOL_NOT_SUPPORTED, extended
+                    ? "Network protocol not supported, use (" + family + ")"
+                    : "Network protocol not supported: PORT carries IPv4 only, use EPRT |2|");
+        }
         int port = Integer.parseInt(target[1]);
-        if (port < 1024 || port > 65535) {
-            return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR,
+        if (port > 65535) {
+            return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR, "Port " + port + " does not exist");
+        }
+        // RFC 2577 §3 suggests 504 for a port below 1024; a well-formed address the bridge will not dial is the same.
+        if (port < 1024) {
+            return connection.reply(ReplyCode.NOT_IMPLEMENTED_FOR_PARAMETER,
                     "Port " + port + " refused: only ports 1024 to 65535 (RFC 2577)");
         }
         if (!sameHost(target[0], connection.remoteAddress())) {
-            return connection.reply(ReplyCode.ARGUMENT_SYNTAX_ERROR,
+            return connection.reply(ReplyCode.NOT_IMPLEMENTED_FOR_PARAMETER,
                     "Data connections go only to your own address, " + connection.remoteAddress() + " (RFC 2577)");
         }
         connection.session().dataChannel(connection.services().activeConnector().channel(connection.context(),
@@ -64,25 +77,37 @@ final class PortCommand implements FtpCommand {
             }
         }
         String host = m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4);
-        return new String[]{host, String.valueOf(Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6)))};
+        return new String[]{host, String.valueOf(Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6))), "1"};
     }
 
-    /** RFC 2428 §2: a delimiter, the address family (1 IPv4, 2 IPv6), the address, the port, the delimiter. */
+    /**
+     * RFC 2428 §2: a delimiter, the address family (1 IPv4, 2 IPv6), the address, the port, the delimiter. Returns the
+     * address, the port and the family.
+     */
     private static String[] eprt(String argument) {
         if (argument.length() < 7) {
             return null;
         }
         String delimiter = String.valueOf(argument.charAt(0));
         String[] parts = argument.substring(1).split(Pattern.quote(delimiter), -1);
-        if (parts.length != 4 || !parts[3].isEmpty() || !(parts[0].equals("1") || parts[0].equals("2"))
-                || !parts[2].matches("\\d{1,5}")) {
+        if (parts.length != 4 || !parts[3].isEmpty() || !parts[0].matches("\\d{1,3}") || !parts[2].matches("\\d{1,5}")) {
             return null;
         }
-        boolean v4 = parts[0].equals("1");
-        if (v4 ? !parts[1].matches("\\d{1,3}(\\.\\d{1,3}){3}") : !(parts[1].matches("[0-9A-Fa-f:.]+") && parts[1].contains(":"))) {
+        // Another family's address is not checked: it gets 522 whatever it is.
+        if (parts[0].equals("1") && !parts[1].matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || parts[0].equals("2") && !(parts[1].matches("[0-9A-Fa-f:.]+") && parts[1].contains(":"))) {
             return null;
         }
-        return new String[]{parts[1], parts[2]};
+        return new String[]{parts[1], parts[2], parts[0]};
+    }
+
+    /** The control connection's address is a literal (from the socket), so nothing is looked up. */
+    private static boolean isIpv6(String address) {
+        try {
+            return InetAddress.getByName(address) instanceof Inet6Address;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Compares addresses, not spellings (an IPv6 address has many); literals only, nothing is looked up. */

@@ -3,7 +3,9 @@ package io.ftpsbridge.vfs.s3;
 import io.ftpsbridge.vfs.UploadSink;
 import io.ftpsbridge.vfs.VfsException;
 import io.ftpsbridge.vfs.VfsException.Reason;
+import io.ftpsbridge.vfs.s3.StagedSegments.Segment;
 import io.ftpsbridge.vfs.s3.UploadBufferBudget.Claim;
+import io.ftpsbridge.vfs.s3.UploadPartPlan.BufferedPart;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -18,9 +20,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +34,10 @@ import java.util.function.Supplier;
  * verifies what it stores. Nothing exists under the key before the PutObject or CompleteMultipartUpload
  * succeeds, and a failed or aborted upload aborts its multipart upload. All state changes run on the caller's
  * {@code executor}.
+ *
+ * <p>Size: the {@link UploadPartPlan} says where each part goes. Past what directly sent parts can carry (their
+ * size is capped by the budget, and S3 takes 10,000 parts), the parts go into staging segments that are copied into
+ * the final upload server-side ({@link StagedSegments}), so one upload reaches S3's largest object, 5 TiB.
  *
  * <p>Memory: each part is claimed whole from the process-wide {@link UploadBufferBudget} before it is filled and
  * given back when S3 answered for it. The next part is claimed only after the filled one was handed over and is
@@ -44,7 +52,9 @@ final class MultipartUploadSink implements UploadSink {
 
     private final UploadTarget target;
     private final int concurrency;
-    private final PartSizeSchedule schedule;
+    private final UploadPartPlan plan;
+    private final UploadLimits limits;
+    private final String stagingPrefix;
     private final UploadBufferBudget budget;
     /** The size announced with ALLO, or -1: more or fewer bytes fail the upload. */
     private final long expectedSize;
@@ -62,7 +72,8 @@ final class MultipartUploadSink implements UploadSink {
     private long handedOver;
 
     private CompletableFuture<String> uploadId;
-    private int nextPartNumber = 1;
+    /** Created with the first part that goes into a staging segment. */
+    private StagedSegments staged;
     /** Part requests running; at most {@code concurrency}. */
     private int inFlight;
     /** Parts waiting for a lane: UploadPartCopy ranges of a kept head, or a last part sent at completion. */
@@ -79,7 +90,9 @@ final class MultipartUploadSink implements UploadSink {
                         UploadBufferBudget budget, long expectedSize, Executor executor) {
         this.target = target;
         this.concurrency = settings.uploadConcurrency();
-        this.schedule = settings.partSizes();
+        this.limits = settings.uploadLimits();
+        this.plan = new UploadPartPlan(settings.partSizes(), limits);
+        this.stagingPrefix = settings.stagingPrefix();
         this.budget = budget;
         this.expectedSize = expectedSize;
         this.executor = executor;
@@ -95,15 +108,17 @@ final class MultipartUploadSink implements UploadSink {
         long size = (length + count - 1) / count;
         uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(target.key())).thenApply(r -> r.uploadId());
         wholeDigest = null;
+        int number = 0;
         for (long first = 0; first < length; first += size) {
-            int number = nextPartNumber++;
+            int part = ++number;
             String range = "bytes=" + first + "-" + (Math.min(length, first + size) - 1);
-            startPart(number, null, () -> uploadId
+            startPart(null, () -> uploadId
                     .thenCompose(id -> target.s3().uploadPartCopy(b -> b.sourceBucket(target.bucket()).sourceKey(target.key())
-                            .destinationBucket(target.bucket()).destinationKey(target.key()).uploadId(id).partNumber(number)
+                            .destinationBucket(target.bucket()).destinationKey(target.key()).uploadId(id).partNumber(part)
                             .copySourceRange(range)))
-                    .thenApply(response -> response.copyPartResult().eTag()));
+                    .thenApply(response -> response.copyPartResult().eTag()), eTag -> recordPart(part, eTag));
         }
+        plan.kept(count, length);
     }
 
     /** Completes once the first part's budget is granted: lets a caller claim before it reads bytes to write. */
@@ -123,20 +138,19 @@ final class MultipartUploadSink implements UploadSink {
             fail(mismatch);
             return CompletableFuture.failedFuture(mismatch);
         }
+        if (total > limits.maxObjectSize()) {
+            return tooLarge();
+        }
         if (wholeDigest != null) {
             wholeDigest.update(data.duplicate());
         }
         boolean handedOne = false;
         while (data.hasRemaining()) {
-            long partSize = schedule.sizeOf(nextPartNumber);
+            long partSize = plan.current().size();
             if (pendingBytes == partSize) {
                 // Full, and more is coming: only now is it a part, so an upload of exactly one part stays one PutObject.
-                if (nextPartNumber == PartSizeSchedule.MAX_PARTS) {
-                    VfsException tooLarge = new VfsException(Reason.TOO_LARGE, target.displayPath() + ": larger than the "
-                            + schedule.maxObjectSize() + " bytes an upload can have with bridge.s3.part-size and "
-                            + "bridge.s3.upload-buffer-budget as configured; nothing was stored");
-                    fail(tooLarge);
-                    return CompletableFuture.failedFuture(tooLarge);
+                if (!plan.hasPartAfterCurrent()) {
+                    return tooLarge();
                 }
                 sendPart();
                 handedOne = true;
@@ -153,6 +167,14 @@ final class MultipartUploadSink implements UploadSink {
         return handedOne ? lane().thenCompose(v -> claimPart()) : claimPart();
     }
 
+    /** Beyond the largest object (or, with test limits, the last part number): 552, and nothing is stored. */
+    private CompletableFuture<Void> tooLarge() {
+        VfsException tooLarge = new VfsException(Reason.TOO_LARGE, target.displayPath() + ": larger than "
+                + plan.maxObjectSize() + " bytes, the largest object S3 stores; nothing was stored");
+        fail(tooLarge);
+        return CompletableFuture.failedFuture(tooLarge);
+    }
+
     @Override
     public long bytesWritten() {
         return total;
@@ -164,7 +186,7 @@ final class MultipartUploadSink implements UploadSink {
             return CompletableFuture.failedFuture(target.translate(failure));
         }
         if (pendingClaim == null && !closed) {
-            long size = schedule.sizeOf(nextPartNumber);
+            long size = plan.current().size();
             if (expectedSize >= 0) {
                 size = Math.min(size, expectedSize - handedOver);
             }
@@ -189,19 +211,28 @@ final class MultipartUploadSink implements UploadSink {
             return CompletableFuture.failedFuture(target.translate(failure));
         }
         if (queued.isEmpty()) {
-            return READY;
+            return segmentRoom();
         }
         if (room == null) {
             room = new CompletableFuture<>();
         }
-        return room;
+        return room.thenCompose(v -> segmentRoom());
+    }
+
+    /** With staging segments: completes while few enough segments wait for their copy, or once the upload failed. */
+    private CompletionStage<Void> segmentRoom() {
+        if (staged == null) {
+            return READY;
+        }
+        return CompletableFuture.anyOf(staged.room().toCompletableFuture(), failed).thenApply(v -> null);
     }
 
     private void sendPart() {
         ByteBuffer[] body = pending.toArray(ByteBuffer[]::new);
         long length = pendingBytes;
-        String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
-        int number = nextPartNumber++;
+        byte[] md5 = partDigest.digest();
+        BufferedPart part = plan.current();
+        plan.sent(length);
         Claim claim = pendingClaim;
         pending = new ArrayList<>();
         pendingBytes = 0;
@@ -211,17 +242,51 @@ final class MultipartUploadSink implements UploadSink {
             uploadId = target.s3().createMultipartUpload(b -> b.bucket(target.bucket()).key(target.key())).thenApply(r -> r.uploadId());
         }
         wholeDigest = null;
-        startPart(number, claim, () -> uploadId
-                .thenCompose(id -> target.s3().uploadPart(b -> b.bucket(target.bucket()).key(target.key()).uploadId(id).partNumber(number)
-                        .contentLength(length).contentMD5(md5), AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
-                .thenApply(response -> response.eTag()));
+        if (!part.staged()) {
+            int number = part.finalPart();
+            startPart(claim, () -> uploadPart(target.key(), uploadId, number, length, md5, body), eTag -> recordPart(number, eTag));
+            return;
+        }
+        Segment segment = stagedSegments(handedOver - length).segmentFor(part.finalPart());
+        int number = part.stagingPart();
+        segment.expect(md5, startPart(claim, () -> uploadPart(segment.key(), segment.uploadId(), number, length, md5, body),
+                eTag -> segment.uploaded(number, eTag)));
+        if (part.endsSegment()) {
+            staged.closeOpen();
+        }
+    }
+
+    private CompletableFuture<String> uploadPart(String key, CompletableFuture<String> id, int number, long length,
+                                                 byte[] md5, ByteBuffer[] body) {
+        String contentMd5 = Base64.getEncoder().encodeToString(md5);
+        return id.thenCompose(uid -> target.s3().uploadPart(b -> b.bucket(target.bucket()).key(key).uploadId(uid)
+                        .partNumber(number).contentLength(length).contentMD5(contentMd5),
+                        AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
+                .thenApply(response -> response.eTag());
+    }
+
+    /** The upload's staging segments, started (and logged) with the first staged part, after {@code direct} bytes. */
+    private StagedSegments stagedSegments(long direct) {
+        if (staged == null) {
+            LOG.infof("s3://%s/%s: past %d bytes, the upload goes on in staging segments of up to %d bytes under %s, each "
+                    + "copied into it as one part", target.bucket(), target.key(), direct, plan.segmentSize(), stagingPrefix);
+            staged = new StagedSegments(target, stagingPrefix + UUID.randomUUID() + ".", concurrency, executor,
+                    () -> uploadId, parts::add, this::fail, () -> failure != null);
+        }
+        return staged;
+    }
+
+    private void recordPart(int number, String eTag) {
+        parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
     }
 
     /**
      * Runs a part request now if a lane is free, else when one frees; the claim of its buffer is given back as
-     * soon as S3 answered. A part that gets its lane after the upload failed is dropped unsent.
+     * soon as S3 answered, and {@code uploaded} takes the part's ETag. A part that gets its lane after the upload
+     * failed is dropped unsent. The stage returned ends when the part did, either way.
      */
-    private void startPart(int number, Claim claim, Supplier<CompletableFuture<String>> request) {
+    private CompletableFuture<Void> startPart(Claim claim, Supplier<CompletableFuture<String>> request,
+                                              Consumer<String> uploaded) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         partUploads.add(ended);
         queued.add(() -> {
@@ -233,11 +298,12 @@ final class MultipartUploadSink implements UploadSink {
             inFlight++;
             request.get().whenCompleteAsync((eTag, error) -> {
                 closeClaim(claim);
-                partDone(number, error, eTag);
+                partDone(error, () -> uploaded.accept(eTag));
                 ended.complete(null);
             }, executor);
         });
         startQueued();
+        return ended;
     }
 
     private void startQueued() {
@@ -246,12 +312,12 @@ final class MultipartUploadSink implements UploadSink {
         }
     }
 
-    private void partDone(int number, Throwable error, String eTag) {
+    private void partDone(Throwable error, Runnable record) {
         inFlight--;
         if (error != null) {
             fail(error);
         } else {
-            parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+            record.run();
         }
         startQueued();
         releaseRoom();
@@ -305,7 +371,11 @@ final class MultipartUploadSink implements UploadSink {
         } else {
             dropPending();
         }
+        if (staged != null) {
+            staged.closeOpen();  // the last segment, short; an empty one was never opened
+        }
         return CompletableFuture.allOf(partUploads.toArray(CompletableFuture[]::new))
+                .thenCompose(v -> staged == null ? READY : staged.finished())
                 .thenComposeAsync(v -> {
                     if (failure != null) {
                         return abortThenFail(failure);
@@ -361,13 +431,18 @@ final class MultipartUploadSink implements UploadSink {
         return abortMultipart().thenCompose(v -> CompletableFuture.failedFuture(target.translate(cause)));
     }
 
-    /** Waits for parts still in flight, so none lands after the abort, then drops the multipart upload. */
+    /**
+     * Waits for parts still in flight, so none lands after the abort, then removes the staging segments and drops the
+     * multipart upload.
+     */
     private CompletionStage<Void> abortMultipart() {
         if (uploadId == null) {
             return READY;
         }
         CompletableFuture<String> id = uploadId;
         return CompletableFuture.allOf(partUploads.toArray(CompletableFuture[]::new))
+                .handle((v, ignored) -> staged == null ? READY : staged.cleanUp())
+                .thenCompose(cleaned -> cleaned)
                 .handle((v, ignored) -> id)
                 .thenCompose(f -> f)
                 .thenCompose(uid -> target.s3().abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uid)))

@@ -173,19 +173,21 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
         return page.contents().isEmpty() && page.commonPrefixes().isEmpty();
     }
 
-    private static List<FileEntry> entries(String prefix, ListObjectsV2Response page) {
+    /** The entries of a page; what lies in the bridge's staging area is left out. */
+    private List<FileEntry> entries(String prefix, ListObjectsV2Response page) {
         Instant now = Instant.now();
         List<FileEntry> entries = new ArrayList<>(page.commonPrefixes().size() + page.contents().size());
         for (CommonPrefix p : page.commonPrefixes()) {
             String name = S3KeyMapper.entryName(prefix, p.prefix());
-            if (isListable(name)) {
+            if (isListable(name) && !keys.isStaging(p.prefix())) {
                 entries.add(FileEntry.directory(name, now));
             }
         }
         for (S3Object object : page.contents()) {
             String name = S3KeyMapper.entryName(prefix, object.key());
             // The directory's own marker lists as nothing; names FTP cannot carry on one line are left out.
-            if (!object.key().equals(prefix) && !object.key().endsWith("/") && isListable(name)) {
+            if (!object.key().equals(prefix) && !object.key().endsWith("/") && isListable(name)
+                    && !keys.isStaging(object.key())) {
                 entries.add(FileEntry.file(name, object.size(), object.lastModified()));
             }
         }
@@ -449,6 +451,10 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                         if (source.get().directory()) {
                             if (from.contains(to)) {
                                 throw new VfsException(Reason.INVALID_NAME, to + ": a directory cannot be moved into itself");
+                            }
+                            if (keys.holdsStaging(keys.directoryPrefix(from))) {
+                                throw new VfsException(Reason.ACCESS_DENIED, from + ": holds the server's staging area "
+                                        + "and cannot be moved");
                             }
                             return new DirectoryRename(s3, settings, keys.bucket()).rename(keys.directoryPrefix(from),
                                     keys.directoryPrefix(to), from.toString(), to.toString());

@@ -6,11 +6,13 @@ import io.ftpsbridge.vfs.VirtualPath;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class S3KeyMapperTest {
 
-    private final S3KeyMapper keys = new S3KeyMapper(new HomeLocation("bucket", "home/alice/"));
+    private final S3KeyMapper keys = new S3KeyMapper(new HomeLocation("bucket", "home/alice/"), S3Settings.DEFAULT_STAGING_PREFIX);
 
     private static VirtualPath path(String p) {
         return VirtualPath.resolve(VirtualPath.ROOT, p);
@@ -36,5 +38,21 @@ class S3KeyMapperTest {
                 assertThrows(VfsException.class, () -> keys.fileKey(VirtualPath.ROOT)).reason());
         assertEquals(VfsException.Reason.INVALID_NAME,
                 assertThrows(VfsException.class, () -> keys.fileKey(path("x".repeat(1100)))).reason());
+    }
+
+    @Test
+    void theStagingPrefixIsNoPathOfAHomeThatContainsIt() {
+        S3KeyMapper wholeBucket = new S3KeyMapper(new HomeLocation("bucket", ""), ".ftps-bridge-staging/");
+        for (String reserved : new String[]{"/.ftps-bridge-staging", "/.ftps-bridge-staging/x.1", "/.ftps-bridge-staging/a/b"}) {
+            assertEquals(VfsException.Reason.ACCESS_DENIED,
+                    assertThrows(VfsException.class, () -> wholeBucket.fileKey(path(reserved))).reason(), reserved);
+            assertEquals(VfsException.Reason.ACCESS_DENIED,
+                    assertThrows(VfsException.class, () -> wholeBucket.directoryPrefix(path(reserved))).reason(), reserved);
+        }
+        assertEquals(".ftps-bridge-staging-not/x", wholeBucket.fileKey(path("/.ftps-bridge-staging-not/x")));
+        assertTrue(wholeBucket.isStaging(".ftps-bridge-staging/"));
+        assertFalse(wholeBucket.isStaging(".ftps-bridge-staging-not/"));
+        assertTrue(wholeBucket.holdsStaging(""));
+        assertFalse(wholeBucket.holdsStaging("alice/"));
     }
 }
