@@ -35,7 +35,8 @@ public interface BridgeConfig {
     interface Ftp {
         /**
          * Address the control and data listeners bind to. The default, {@code ::}, takes every IPv4 and IPv6
-         * address (one dual-stack socket); {@code 0.0.0.0} takes IPv4 only, for a host without IPv6.
+         * address (one dual-stack socket; on a host without IPv6 it falls back to 0.0.0.0); {@code 0.0.0.0} takes IPv4
+         * only.
          */
         @WithDefault("::")
         String host();

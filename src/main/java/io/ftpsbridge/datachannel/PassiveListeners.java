@@ -1,5 +1,6 @@
 package io.ftpsbridge.datachannel;
 
+import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.config.ConfigurationException;
 import io.ftpsbridge.tls.TlsMaterial;
@@ -38,14 +39,14 @@ public class PassiveListeners {
             int listenPort = port;
             // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
             NetServerOptions options = tls.applyToDataListener(new NetServerOptions()
-                    .setHost(config.ftp().host()).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
+                    .setHost(BindHost.of(config.ftp().host())).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
             NetServer server = vertx.createNetServer(options)
                     .connectHandler(socket -> pool.waitingOn(listenPort)
                             .ifPresentOrElse(channel -> channel.accept(socket), socket::close));
             servers.add(server);
             bound.add(server.listen().recover(e -> Future.failedFuture(new ConfigurationException(
                     "bridge.ftp.passive-ports", "includes port " + listenPort + ", which cannot be listened on at "
-                    + config.ftp().host() + ": " + e.getMessage()))));
+                    + BindHost.of(config.ftp().host()) + ": " + e.getMessage()))));
         }
         return Future.all(bound).mapEmpty();
     }

@@ -1,5 +1,6 @@
 package io.ftpsbridge.server;
 
+import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.FtpServices;
@@ -52,7 +53,7 @@ final class ControlListenerVerticle extends AbstractVerticle {
 
     private Future<NetServer> listen(int port, boolean implicitTls, String key) {
         NetServerOptions options = tls.applyTo(new NetServerOptions()
-                .setHost(config.ftp().host()).setPort(port).setSsl(implicitTls)
+                .setHost(BindHost.of(config.ftp().host())).setPort(port).setSsl(implicitTls)
                 .setTcpNoDelay(true).setTcpKeepAlive(true));
         return vertx.createNetServer(options)
                 .connectHandler(socket -> {
@@ -74,6 +75,6 @@ final class ControlListenerVerticle extends AbstractVerticle {
                 })
                 .listen()
                 .recover(e -> Future.failedFuture(new io.ftpsbridge.config.ConfigurationException(key,
-                        "= " + port + " cannot be listened on at " + config.ftp().host() + ": " + e.getMessage())));
+                        "= " + port + " cannot be listened on at " + BindHost.of(config.ftp().host()) + ": " + e.getMessage())));
     }
 }

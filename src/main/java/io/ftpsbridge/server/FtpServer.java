@@ -1,5 +1,6 @@
 package io.ftpsbridge.server;
 
+import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.auth.LoginGuard;
 import io.ftpsbridge.auth.UserDirectory;
 import io.ftpsbridge.config.BridgeConfig;
@@ -86,7 +87,7 @@ public class FtpServer {
         listening = true;
         tls.watchFiles();
         LOG.infof("FTPS listening on %s: explicit port %d, implicit port %d, passive ports %s; users: %s",
-                config.ftp().host(), config.ftp().port(), config.ftp().implicitPort(), config.ftp().passivePorts(),
+                BindHost.of(config.ftp().host()), config.ftp().port(), config.ftp().implicitPort(), config.ftp().passivePorts(),
                 users.users().keySet());
     }
 
