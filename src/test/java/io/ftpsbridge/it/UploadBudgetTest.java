@@ -2,6 +2,7 @@ package io.ftpsbridge.it;
 
 import io.ftpsbridge.vfs.s3.S3FileSystemProvider;
 import io.ftpsbridge.vfs.s3.UploadBufferBudget;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,10 +85,18 @@ class UploadBudgetTest {
                 }
             }));
         }
+        // Part buffers are pooled direct memory: sample how much the pool holds while the uploads run.
+        AtomicLong peakDirect = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peakDirect.accumulateAndGet(
+                PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory(), Math::max), 0, 10, TimeUnit.MILLISECONDS);
         for (Future<String> session : sessions) {
             assertEquals("ok", session.get(5, TimeUnit.MINUTES));
         }
         pool.shutdown();
+        sampler.shutdownNow();
+        // The budget plus the pool's granularity (chunks of 4 MiB per arena) and the sockets' own buffers.
+        assertTrue(peakDirect.get() <= BUDGET + 40 * MIB, "pooled direct memory peaked at " + peakDirect.get() / MIB + " MiB");
 
         assertTrue(budget.peakReserved() <= BUDGET, "peak " + budget.peakReserved() + " of " + BUDGET);
         assertTrue(budget.queuedClaims() > 0, "the budget held uploads back");
@@ -104,7 +115,7 @@ class UploadBudgetTest {
         // Loose: nothing of 200 MiB of uploads stays behind.
         assertTrue(heapAfter < heapBefore + 64 * MIB,
                 "heap " + heapBefore / MIB + " MiB before, " + heapAfter / MIB + " MiB after");
-        System.out.printf("upload budget: peak %d of %d bytes, %d claims queued%n", budget.peakReserved(), BUDGET,
-                budget.queuedClaims());
+        System.out.printf("upload budget: peak %d of %d bytes, %d claims queued, pooled direct memory peak %d MiB%n",
+                budget.peakReserved(), BUDGET, budget.queuedClaims(), peakDirect.get() / MIB);
     }
 }

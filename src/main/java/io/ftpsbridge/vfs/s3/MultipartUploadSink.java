@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * given back when S3 answered for it. The next part is claimed only after the filled one was handed over and is
  * in flight, so the upload never waits for budget while holding budget it could not use (see the budget for why
  * that is deadlock free). The bytes of the one write that found the part full wait outside the budget until the claim is
- * granted; the writer is paused meanwhile, so that is at most one socket read per upload.
+ * granted; the writer is paused meanwhile, so that is at most one socket read per upload. The bytes themselves are
+ * copied into pooled direct memory ({@link PartBuffer}) that goes back to the pool with the claim.
  */
 final class MultipartUploadSink implements UploadSink {
 
@@ -60,7 +61,7 @@ final class MultipartUploadSink implements UploadSink {
     private final long expectedSize;
     private final Executor executor;
 
-    private List<ByteBuffer> pending = new ArrayList<>();
+    private PartBuffer pending = new PartBuffer();
     private long pendingBytes;
     /** Budget for the part being filled; null before its claim. */
     private Claim pendingClaim;
@@ -112,7 +113,7 @@ final class MultipartUploadSink implements UploadSink {
         for (long first = 0; first < length; first += size) {
             int part = ++number;
             String range = "bytes=" + first + "-" + (Math.min(length, first + size) - 1);
-            startPart(null, () -> uploadId
+            startPart(() -> { }, () -> uploadId
                     .thenCompose(id -> target.s3().uploadPartCopy(b -> b.sourceBucket(target.bucket()).sourceKey(target.key())
                             .destinationBucket(target.bucket()).destinationKey(target.key()).uploadId(id).partNumber(part)
                             .copySourceRange(range)))
@@ -161,7 +162,7 @@ final class MultipartUploadSink implements UploadSink {
             ByteBuffer piece = data.slice(data.position(), take);
             data.position(data.position() + take);
             partDigest.update(piece.duplicate());
-            pending.add(piece);
+            pending.append(piece);
             pendingBytes += take;
         }
         return handedOne ? lane().thenCompose(v -> claimPart()) : claimPart();
@@ -228,13 +229,18 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     private void sendPart() {
-        ByteBuffer[] body = pending.toArray(ByteBuffer[]::new);
+        PartBuffer sent = pending;
+        ByteBuffer[] body = sent.body();
         long length = pendingBytes;
         byte[] md5 = partDigest.digest();
         BufferedPart part = plan.current();
         plan.sent(length);
         Claim claim = pendingClaim;
-        pending = new ArrayList<>();
+        Runnable giveBack = () -> {
+            closeClaim(claim);
+            sent.release();
+        };
+        pending = new PartBuffer();
         pendingBytes = 0;
         pendingClaim = null;
         handedOver += length;
@@ -244,12 +250,12 @@ final class MultipartUploadSink implements UploadSink {
         wholeDigest = null;
         if (!part.staged()) {
             int number = part.finalPart();
-            startPart(claim, () -> uploadPart(target.key(), uploadId, number, length, md5, body), eTag -> recordPart(number, eTag));
+            startPart(giveBack, () -> uploadPart(target.key(), uploadId, number, length, md5, body), eTag -> recordPart(number, eTag));
             return;
         }
         Segment segment = stagedSegments(handedOver - length).segmentFor(part.finalPart());
         int number = part.stagingPart();
-        segment.expect(md5, startPart(claim, () -> uploadPart(segment.key(), segment.uploadId(), number, length, md5, body),
+        segment.expect(md5, startPart(giveBack, () -> uploadPart(segment.key(), segment.uploadId(), number, length, md5, body),
                 eTag -> segment.uploaded(number, eTag)));
         if (part.endsSegment()) {
             staged.closeOpen();
@@ -281,25 +287,28 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     /**
-     * Runs a part request now if a lane is free, else when one frees; the claim of its buffer is given back as
-     * soon as S3 answered, and {@code uploaded} takes the part's ETag. A part that gets its lane after the upload
+     * Runs a part request now if a lane is free, else when one frees; its buffer and the buffer's claim are given
+     * back ({@code giveBack}) as soon as S3 answered, and {@code uploaded} takes the part's ETag. A part that gets its lane after the upload
      * failed is dropped unsent. The stage returned ends when the part did, either way.
      */
-    private CompletableFuture<Void> startPart(Claim claim, Supplier<CompletableFuture<String>> request,
+    private CompletableFuture<Void> startPart(Runnable giveBack, Supplier<CompletableFuture<String>> request,
                                               Consumer<String> uploaded) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         partUploads.add(ended);
         queued.add(() -> {
             if (failure != null) {
-                closeClaim(claim);
+                giveBack.run();
                 ended.complete(null);
                 return;
             }
             inFlight++;
             request.get().whenCompleteAsync((eTag, error) -> {
-                closeClaim(claim);
-                partDone(error, () -> uploaded.accept(eTag));
-                ended.complete(null);
+                try {
+                    giveBack.run();
+                    partDone(error, () -> uploaded.accept(eTag));
+                } finally {
+                    ended.complete(null);  // whatever happened above, the upload's end must not wait for this part forever
+                }
             }, executor);
         });
         startQueued();
@@ -391,12 +400,13 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     private CompletionStage<Void> putWhole() {
-        ByteBuffer[] body = pending.toArray(ByteBuffer[]::new);
+        PartBuffer sent = pending;
+        ByteBuffer[] body = sent.body();
         String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
         long length = pendingBytes;
         String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
         Claim claim = pendingClaim;
-        pending = List.of();
+        pending = new PartBuffer();
         pendingClaim = null;
         // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
         return target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key()).contentLength(length).contentMD5(md5)
@@ -404,6 +414,7 @@ final class MultipartUploadSink implements UploadSink {
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))
                 .handle((done, error) -> {
                     closeClaim(claim);
+                    sent.release();
                     if (error != null) {
                         throw target.translate(error);
                     }
@@ -413,7 +424,7 @@ final class MultipartUploadSink implements UploadSink {
 
     /** Drops the bytes of the part being filled and gives back (or withdraws) its claim. */
     private void dropPending() {
-        pending = List.of();
+        pending.release();
         pendingBytes = 0;
         closeClaim(pendingClaim);
         pendingClaim = null;
