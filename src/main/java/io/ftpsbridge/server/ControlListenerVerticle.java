@@ -2,6 +2,7 @@ package io.ftpsbridge.server;
 
 import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.config.BridgeConfig;
+import io.ftpsbridge.config.ConfigurationException;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.FtpServices;
 import io.ftpsbridge.tls.TlsMaterial;
@@ -74,7 +75,7 @@ final class ControlListenerVerticle extends AbstractVerticle {
                     connection.start();
                 })
                 .listen()
-                .recover(e -> Future.failedFuture(new io.ftpsbridge.config.ConfigurationException(key,
+                .recover(e -> Future.failedFuture(new ConfigurationException(key,
                         "= " + port + " cannot be listened on at " + BindHost.of(config.ftp().host()) + ": " + e.getMessage())));
     }
 }
