@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,7 @@ public class UserDirectory {
     private final Vertx vertx;
     /** Checked for unknown users, at the highest cost in use, so that a reply takes as long as for a known one. */
     private final PasswordHash decoy;
+    private final VerifiedPasswords verified;
 
     public UserDirectory(BridgeConfig config, Vertx vertx) {
         this.vertx = vertx;
@@ -39,6 +41,11 @@ public class UserDirectory {
         });
         int cost = accounts.values().stream().mapToInt(a -> a.hash().cost()).max().orElse(10);
         this.decoy = PasswordHash.random(cost);
+        Duration ttl = config.security().passwordCacheTtl();
+        if (ttl.isNegative()) {
+            throw new ConfigurationException("bridge.security.password-cache-ttl", "must not be negative, got " + ttl);
+        }
+        this.verified = new VerifiedPasswords(ttl);
     }
 
     static Map<String, Account> load(Map<String, BridgeConfig.User> configured) {
@@ -83,7 +90,8 @@ public class UserDirectory {
 
     /**
      * Checks a login on a worker thread (bcrypt is slow on purpose). Unknown users are checked against a
-     * decoy hash, so the answer time does not tell whether a name exists.
+     * decoy hash, so the answer time does not tell whether a name exists. A password bcrypt accepted within
+     * {@code bridge.security.password-cache-ttl} is accepted again without bcrypt ({@link VerifiedPasswords}).
      */
     public Future<Optional<User>> authenticate(String name, String password) {
         Account account = accounts.get(name);
@@ -92,7 +100,14 @@ public class UserDirectory {
                 decoy.matches(password);
                 return Optional.<User>empty();
             }
-            return account.hash().matches(password) ? Optional.of(account.user()) : Optional.<User>empty();
+            if (verified.contains(name, account.hash(), password)) {
+                return Optional.of(account.user());
+            }
+            if (!account.hash().matches(password)) {
+                return Optional.<User>empty();
+            }
+            verified.remember(name, account.hash(), password);
+            return Optional.of(account.user());
         }, false);
     }
 }

@@ -222,6 +222,13 @@ public interface BridgeConfig {
         @WithDefault("1S")
         Duration failedLoginDelay();
 
+        /**
+         * How long a password bcrypt accepted is accepted again without bcrypt (a keyed hash of it is kept, one per
+         * user); 0 checks every login with bcrypt.
+         */
+        @WithDefault("5M")
+        Duration passwordCacheTtl();
+
         /** Control connections one address may hold at once. */
         @WithDefault("200")
         int maxConnectionsPerIp();

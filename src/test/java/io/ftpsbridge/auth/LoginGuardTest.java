@@ -51,6 +51,10 @@ class LoginGuardTest {
                 return Duration.ofSeconds(1);
             }
 
+            public Duration passwordCacheTtl() {
+                return Duration.ofMinutes(5);
+            }
+
             public int maxConnectionsPerIp() {
                 return 10;
             }

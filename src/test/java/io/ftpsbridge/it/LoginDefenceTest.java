@@ -63,6 +63,8 @@ class LoginDefenceTest {
     @Test
     @Order(1)
     void aFailedLoginIsAnsweredLateAndTheSameForEveryCause() throws Exception {
+        // alice logged in a moment ago (order 0), so her password is in the verified-password cache: a wrong one
+        // still goes through bcrypt and the delay.
         try (RawFtpsClient raw = tls()) {
             assertEquals(331, raw.send("USER alice").code());
             long start = System.nanoTime();
