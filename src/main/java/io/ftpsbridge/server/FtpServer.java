@@ -1,8 +1,8 @@
 package io.ftpsbridge.server;
 
-import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.auth.LoginGuard;
 import io.ftpsbridge.auth.UserDirectory;
+import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.datachannel.ActiveConnector;
 import io.ftpsbridge.datachannel.PassiveListeners;

@@ -61,8 +61,8 @@ final class MultipartUploadSink implements UploadSink {
     private final long expectedSize;
     private final Executor executor;
 
+    /** The part being filled. */
     private PartBuffer pending = new PartBuffer();
-    private long pendingBytes;
     /** Budget for the part being filled; null before its claim. */
     private Claim pendingClaim;
     private final MessageDigest partDigest = md5();
@@ -148,7 +148,7 @@ final class MultipartUploadSink implements UploadSink {
         boolean handedOne = false;
         while (data.hasRemaining()) {
             long partSize = plan.current().size();
-            if (pendingBytes == partSize) {
+            if (pending.size() == partSize) {
                 // Full, and more is coming: only now is it a part, so an upload of exactly one part stays one PutObject.
                 if (!plan.hasPartAfterCurrent()) {
                     return tooLarge();
@@ -158,12 +158,11 @@ final class MultipartUploadSink implements UploadSink {
                 continue;
             }
             // A view, not a copy: a read that crosses the part boundary is cut where the part ends.
-            int take = (int) Math.min(data.remaining(), partSize - pendingBytes);
+            int take = (int) Math.min(data.remaining(), partSize - pending.size());
             ByteBuffer piece = data.slice(data.position(), take);
             data.position(data.position() + take);
             partDigest.update(piece.duplicate());
             pending.append(piece);
-            pendingBytes += take;
         }
         return handedOne ? lane().thenCompose(v -> claimPart()) : claimPart();
     }
@@ -231,7 +230,7 @@ final class MultipartUploadSink implements UploadSink {
     private void sendPart() {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
-        long length = pendingBytes;
+        long length = sent.size();
         byte[] md5 = partDigest.digest();
         BufferedPart part = plan.current();
         plan.sent(length);
@@ -241,7 +240,6 @@ final class MultipartUploadSink implements UploadSink {
             sent.release();
         };
         pending = new PartBuffer();
-        pendingBytes = 0;
         pendingClaim = null;
         handedOver += length;
         if (uploadId == null) {
@@ -375,7 +373,7 @@ final class MultipartUploadSink implements UploadSink {
         if (uploadId == null) {
             return putWhole();
         }
-        if (pendingBytes > 0) {
+        if (pending.size() > 0) {
             sendPart();
         } else {
             dropPending();
@@ -403,7 +401,7 @@ final class MultipartUploadSink implements UploadSink {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
         String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
-        long length = pendingBytes;
+        long length = sent.size();
         String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
         Claim claim = pendingClaim;
         pending = new PartBuffer();
@@ -425,7 +423,6 @@ final class MultipartUploadSink implements UploadSink {
     /** Drops the bytes of the part being filled and gives back (or withdraws) its claim. */
     private void dropPending() {
         pending.release();
-        pendingBytes = 0;
         closeClaim(pendingClaim);
         pendingClaim = null;
     }
