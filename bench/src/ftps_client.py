@@ -4,9 +4,11 @@
   greeting  --port P --since-ns T [--pid PID] [--timeout S]
       Polls 127.0.0.1:P (connect, read one line) until a "220" greeting arrives; prints the milliseconds since
       T (a time.time_ns()/`date +%s%N` stamp taken just before the JVM was launched). Fails if PID dies.
-  stor-many --port P --user U --password PW --prefix NAME --count N --size BYTES
+  stor-many --port P --user U --password PW --prefix NAME --count N --size BYTES [--stock]
       One explicit-FTPS session (AUTH TLS, PROT P), N STOR of BYTES random bytes each; prints
-      "<elapsed-ns> <bytes>" timed from connect to QUIT. The payloads are made before the clock starts.
+      "<elapsed-ns> <bytes>" timed from connect to QUIT. The payloads are made before the clock starts. Each data
+      connection is closed as curl closes it; with --stock, ftplib's own storbinary() sends each file as a stock
+      script does (TYPE I before every STOR, and it waits for the server's close_notify).
   sessions  --port P --user U --password PW --prefix NAME --count N --size BYTES [--sources K]
       N sessions at once, one thread each: connect, login (AUTH TLS, PROT P), STOR BYTES, RETR them back, QUIT.
       Prints "<elapsed-ns> <bytes moved> <failed sessions>", timed from the common start to the last session's
@@ -23,6 +25,7 @@
 """
 import argparse
 import ftplib
+import io
 import os
 import socket
 import ssl
@@ -85,7 +88,13 @@ def stor_many(args):
     start = time.perf_counter_ns()
     ftp = _login(args, context)
     for i, payload in enumerate(payloads):
-        _stor(ftp, f"{args.prefix}{i:05d}.bin", payload)
+        name = f"{args.prefix}{i:05d}.bin"
+        if args.stock:
+            reply = ftp.storbinary(f"STOR {name}", io.BytesIO(payload))
+            if not reply.startswith("226"):
+                raise ftplib.error_reply(f"STOR {name}: {reply}")
+        else:
+            _stor(ftp, name, payload)
     ftp.quit()
     elapsed = time.perf_counter_ns() - start
     print(f"{elapsed} {args.count * args.size}")
@@ -268,6 +277,7 @@ def main():
     s.add_argument("--prefix", required=True)
     s.add_argument("--count", type=int, required=True)
     s.add_argument("--size", type=int, required=True)
+    s.add_argument("--stock", action="store_true")
     c = sub.add_parser("sessions", parents=[login])
     c.add_argument("--prefix", required=True)
     c.add_argument("--count", type=int, required=True)

@@ -21,10 +21,14 @@ SCENARIOS = {
     "upload": ("upload {size}", "MiB/s"),
     "download": ("download {size}", "MiB/s"),
     "small-files": ("{files} x {file_kib} KiB STOR", "files/s"),
+    "small-files-stock": ("{files} x {file_kib} KiB, ftplib storbinary", "files/s"),
     "sessions": ("{sessions} sessions x {session_mib} MiB up+down", "MiB/s"),
     "list": ("LIST {list_keys:,} keys", "keys/s"),
     "idle-sessions": ("open {idle_sessions} idle TLS sessions", "sessions/s"),
 }
+
+# Rows measured on the bridge side only, judged against another row's baseline (the same work done directly).
+SHARED_BASELINE = {"small-files-stock": "small-files"}
 
 # The targets, shown beside the figures they judge.
 TARGET_HEAP_PER_IDLE_SESSION_KIB = 64
@@ -80,6 +84,10 @@ def summarise(rows, extras, meta):
                 peaks = [r["rss_kib"] for r in runs if r["rss_kib"]]
                 entry["bridge_peak_rss_mib"] = round(max(peaks) / 1024) if peaks else None
                 entry["bridge_peak_rss_mib_rounds"] = [round(p / 1024) for p in peaks]
+        shared = next((e["baseline"] for e in results if e["scenario"] == SHARED_BASELINE.get(key) and "baseline" in e),
+                      None)
+        if shared and "baseline" not in entry:
+            entry["baseline"] = shared
         if "bridge" in entry and "baseline" in entry:
             entry["ratio"] = round(entry["bridge"]["rate"] / entry["baseline"]["rate"], 3)
         # Extras of measured rounds (errors, first byte, heap readings) as lists beside the round times; those of
@@ -108,6 +116,9 @@ def details(results, meta):
                          f"bridge peak RSS {e['bridge_peak_rss_mib']} MiB (target < {TARGET_SESSIONS_PEAK_RSS_MIB} MiB"
                          + (f", JVM options '{opts['bridge_java_opts']}'" if opts["bridge_java_opts"] else ", default JVM options")
                          + f"); clients from {opts['session_sources']} loopback addresses, per-address cap at its default")
+        elif e["scenario"] == "small-files-stock" and d:
+            lines.append(f"{e['label']}: the same files from ftplib's own storbinary() (TYPE I before each STOR, waits "
+                         f"for the server's close_notify, no TCP_NODELAY); ratio against the direct PutObject rate above")
         elif e["scenario"] == "list":
             first_b = statistics.median(b["first_byte_ns"]) / 1e9
             first_d = statistics.median(d["first_byte_ns"]) / 1e9

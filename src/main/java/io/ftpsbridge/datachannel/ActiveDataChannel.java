@@ -58,7 +58,10 @@ public final class ActiveDataChannel implements DataChannel {
                     boolean tls = serverTls != null;
                     // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
                     Future<Void> ready = !tls ? Future.succeededFuture() : serverTls.apply(opened, timeout)
-                            .compose(session -> DataProtectionException.enforce(sessionCheck, session));
+                            .compose(session -> {
+                                HandshakeAck.sendNow(opened);
+                                return DataProtectionException.enforce(sessionCheck, session);
+                            });
                     ready.onFailure(e -> opened.close());
                     return new DataConnection(opened, control, ready, events, tls);
                 });

@@ -65,7 +65,10 @@ public final class PassiveDataChannel implements DataChannel {
         DataConnectionEvents events = DataConnectionEvents.watch(socket);
         // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
         Future<Void> ready = tls ? socket.upgradeToSsl()
-                .compose(v -> DataProtectionException.enforce(sessionCheck, socket.sslSession())) : Future.succeededFuture();
+                .compose(v -> {
+                    HandshakeAck.sendNow(socket);
+                    return DataProtectionException.enforce(sessionCheck, socket.sslSession());
+                }) : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
         Context data = Vertx.currentContext();
         control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events, tls)));
