@@ -250,8 +250,7 @@ def list_dir(args):
 def _close_like_curl(conn):
     """Sends TLS close_notify and closes without waiting for the server's close_notify, as curl does.
 
-    storbinary() calls unwrap(), which waits for the server's close_notify; under TLS 1.3 the bridge does not
-    send one and does not end the upload before the TCP close either, so that wait hangs until the timeout.
+    storbinary() instead calls unwrap(), which waits for the server's close_notify; `stor-many --stock` times that.
     """
     conn.setblocking(False)
     try:
