@@ -8,87 +8,72 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
 /**
- * The server's key manager, swapped in one step when the certificate files change. Handshakes in progress keep
- * the key they chose; established sessions are not touched, so a rotation drops no session.
+ * The server's key manager: one key and chain, swapped in one step when the certificate files change. Handshakes
+ * in progress keep the key they chose; established sessions are not touched, so a rotation drops no session.
+ * A handshake gets the key when its key type fits (RSA or EC), as with the JDK's manager over a one-entry keystore.
  */
 final class ReloadableKeyManager extends X509ExtendedKeyManager {
 
-    /** One loaded key and chain; aliases handed out carry the generation so a swap mid-handshake cannot mix keys. */
-    private record Generation(int number, X509ExtendedKeyManager keys) {
+    /** One loaded key and chain; the alias handed out is the generation, so a swap mid-handshake cannot mix keys. */
+    private record Generation(int number, PemCredentials credentials) {
+
+        /** The JDK asks by key algorithm ("EC", "RSA"), before TLS 1.2 with the signature's after it ("EC_RSA"). */
+        String aliasFor(String keyType) {
+            int underscore = keyType == null ? -1 : keyType.indexOf('_');
+            String algorithm = underscore < 0 ? keyType : keyType.substring(0, underscore);
+            return credentials.key().getAlgorithm().equals(algorithm) ? String.valueOf(number) : null;
+        }
     }
 
     private volatile Generation current;
     private volatile Generation previous;
 
-    ReloadableKeyManager(X509ExtendedKeyManager initial) {
+    ReloadableKeyManager(PemCredentials initial) {
         this.current = new Generation(0, initial);
         this.previous = current;
     }
 
-    void swap(X509ExtendedKeyManager next) {
+    void swap(PemCredentials next) {
         Generation old = current;
         previous = old;
         current = new Generation(old.number() + 1, next);
     }
 
-    private static String tagged(Generation generation, String alias) {
-        return alias == null ? null : generation.number() + "/" + alias;
-    }
-
-    private X509ExtendedKeyManager keysOf(String alias) {
-        int slash = alias == null ? -1 : alias.indexOf('/');
-        if (slash < 0) {
-            return null;
-        }
-        String number = alias.substring(0, slash);
+    private PemCredentials credentialsOf(String alias) {
         for (Generation g : new Generation[]{current, previous}) {
-            if (String.valueOf(g.number()).equals(number)) {
-                return g.keys();
+            if (String.valueOf(g.number()).equals(alias)) {
+                return g.credentials();
             }
         }
         return null;
     }
 
-    private static String untagged(String alias) {
-        return alias.substring(alias.indexOf('/') + 1);
-    }
-
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        Generation g = current;
-        return tagged(g, g.keys().chooseEngineServerAlias(keyType, issuers, engine));
+        return current.aliasFor(keyType);
     }
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        Generation g = current;
-        return tagged(g, g.keys().chooseServerAlias(keyType, issuers, socket));
+        return current.aliasFor(keyType);
     }
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        Generation g = current;
-        String[] aliases = g.keys().getServerAliases(keyType, issuers);
-        if (aliases == null) {
-            return null;
-        }
-        String[] result = new String[aliases.length];
-        for (int i = 0; i < aliases.length; i++) {
-            result[i] = tagged(g, aliases[i]);
-        }
-        return result;
+        String alias = current.aliasFor(keyType);
+        return alias == null ? null : new String[]{alias};
     }
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        X509ExtendedKeyManager keys = keysOf(alias);
-        return keys == null ? null : keys.getCertificateChain(untagged(alias));
+        PemCredentials credentials = credentialsOf(alias);
+        return credentials == null ? null : credentials.chain().clone();
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        X509ExtendedKeyManager keys = keysOf(alias);
-        return keys == null ? null : keys.getPrivateKey(untagged(alias));
+        PemCredentials credentials = credentialsOf(alias);
+        return credentials == null ? null : credentials.key();
     }
 
     // The bridge is never a TLS client.

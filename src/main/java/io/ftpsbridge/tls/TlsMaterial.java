@@ -12,24 +12,19 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -71,7 +66,6 @@ public class TlsMaterial {
         this.vertx = vertx;
         this.settings = config.tls();
         Set<String> protocols = protocols(settings.protocols());
-        this.ciphers = ciphers(settings.ciphers());
         this.clientCertificates = ClientCertificates.parse(settings.clientAuth());
         this.sessionReuse = SessionReuse.parse(settings.sessionReuse());
         // TLS 1.3 servers send session tickets right after the handshake; an uploading client never reads them, so
@@ -105,20 +99,17 @@ public class TlsMaterial {
             key = read("bridge.tls.key-file", keyFile);
             loadedFiles = concat(cert, key);
         }
-        this.fingerprint = fingerprint(cert);
-        KeyManagerFactory keyManagers = keyManagers(cert, key);
+        PemCredentials credentials = PemCredentials.parse(cert, key);
+        this.fingerprint = fingerprint(credentials);
+        this.keyManager = new ReloadableKeyManager(credentials);
         // Vert.x insists on key material for a TLS listener; the handshakes themselves use the shared context.
-        this.keyCert = KeyCertOptions.wrap(keyManagers);
-        this.keyManager = new ReloadableKeyManager(extended(keyManagers));
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[]{keyManager}, trustManagers().orElse(null), null);
-            this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
-            this.activeDataContext = ServerSslContext.of(context, ciphers, dataProtocols.toArray(String[]::new),
-                    clientCertificates);
-        } catch (Exception e) {
-            throw new IllegalStateException("the Java runtime cannot create a TLS context", e);
-        }
+        this.keyCert = KeyCertOptions.wrap(keyManager);
+        // No trust file, no client certificates: an empty list keeps the JDK from loading its CA store for nothing.
+        SSLContext context = context(keyManager, trustManagers().orElse(new TrustManager[0]));
+        this.ciphers = ciphers(settings.ciphers(), context);
+        this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
+        this.activeDataContext = ServerSslContext.of(context, ciphers, dataProtocols.toArray(String[]::new),
+                clientCertificates);
         if (settings.certFile().isEmpty()) {
             LOG.warnf("No bridge.tls.cert-file configured: using a generated self-signed certificate, SHA-256 fingerprint %s",
                     fingerprint);
@@ -214,8 +205,9 @@ public class TlsMaterial {
             if (Arrays.equals(both, loadedFiles)) {
                 return;
             }
-            String newFingerprint = fingerprint(cert);
-            keyManager.swap(extended(keyManagers(cert, key)));
+            PemCredentials next = PemCredentials.parse(cert, key);
+            String newFingerprint = fingerprint(next);
+            keyManager.swap(next);
             loadedFiles = both;
             fingerprint = newFingerprint;
             LOG.infof("TLS certificate reloaded from %s, SHA-256 fingerprint %s", certFile, newFingerprint);
@@ -225,23 +217,14 @@ public class TlsMaterial {
         }
     }
 
-    private KeyManagerFactory keyManagers(Buffer cert, Buffer key) {
+    private static SSLContext context(KeyManager keys, TrustManager[] trust) {
         try {
-            return new PemKeyCertOptions().setCertValue(cert).setKeyValue(key).getKeyManagerFactory(vertx);
-        } catch (Exception e) {
-            throw new ConfigurationException("bridge.tls.key-file",
-                    "could not be loaded with its certificate (PEM RSA or EC key, PKCS#1, SEC1 or PKCS#8 expected): "
-                            + e.getMessage());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[]{keys}, trust, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime cannot create a TLS context", e);
         }
-    }
-
-    private static X509ExtendedKeyManager extended(KeyManagerFactory factory) {
-        for (KeyManager manager : factory.getKeyManagers()) {
-            if (manager instanceof X509ExtendedKeyManager extended) {
-                return extended;
-            }
-        }
-        throw new IllegalStateException("the Java runtime gave no X.509 key manager for the certificate");
     }
 
     /** Trust anchors for client certificates ({@code bridge.tls.trust-file}); required when clients are asked for one. */
@@ -279,13 +262,8 @@ public class TlsMaterial {
         return result;
     }
 
-    private static Set<String> ciphers(List<String> configured) {
-        Set<String> supported;
-        try {
-            supported = Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
-        } catch (Exception e) {
-            throw new IllegalStateException("the Java runtime has no default TLS context", e);
-        }
+    private static Set<String> ciphers(List<String> configured, SSLContext context) {
+        Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
         Set<String> result = new LinkedHashSet<>();
         for (String c : configured) {
             String name = c.trim();
@@ -311,14 +289,12 @@ public class TlsMaterial {
         }
     }
 
-    private static String fingerprint(Buffer pem) {
+    private static String fingerprint(PemCredentials credentials) {
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes()));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(credentials.chain()[0].getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (Exception e) {
-            throw new ConfigurationException("bridge.tls.cert-file", "is not a PEM X.509 certificate: " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime has no SHA-256", e);
         }
     }
 }

@@ -1,0 +1,71 @@
+package io.ftpsbridge.tls;
+
+import io.ftpsbridge.config.ConfigurationException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.impl.pkcs1.PrivateKeyParser;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.KeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's private key and certificate chain, read from PEM. The key goes straight to the JDK's KeyFactory
+ * (Vert.x's parser turns PKCS#1 and SEC1 into key specs): no keystore in between, whose password-based
+ * encryption of an in-memory key would cost a third of a second at startup for nothing.
+ */
+record PemCredentials(PrivateKey key, X509Certificate[] chain) {
+
+    private static final Pattern KEY_BLOCK = Pattern.compile(
+            "-----BEGIN ((?:RSA |EC )?PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+
+    /** Fails with the key's name when {@code cert} holds no certificate or {@code key} no usable private key. */
+    static PemCredentials parse(Buffer cert, Buffer key) {
+        X509Certificate[] chain = chain(cert);
+        return new PemCredentials(privateKey(key.toString()), chain);
+    }
+
+    private static X509Certificate[] chain(Buffer pem) {
+        try {
+            X509Certificate[] chain = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes())).stream()
+                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+            if (chain.length == 0) {
+                throw new ConfigurationException("bridge.tls.cert-file", "holds no PEM X.509 certificate");
+            }
+            return chain;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("bridge.tls.cert-file", "is not a PEM X.509 certificate: " + e.getMessage());
+        }
+    }
+
+    private static PrivateKey privateKey(String pem) {
+        Matcher block = KEY_BLOCK.matcher(pem);
+        if (!block.find()) {
+            throw new ConfigurationException("bridge.tls.key-file", "holds no unencrypted PEM private key "
+                    + "(BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY expected)");
+        }
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(block.group(2));
+            return switch (block.group(1)) {
+                case "RSA PRIVATE KEY" -> generate("RSA", PrivateKeyParser.getRSAKeySpec(der));
+                case "EC PRIVATE KEY" -> generate("EC", PrivateKeyParser.getECKeySpec(der));
+                default -> generate(PrivateKeyParser.getPKCS8EncodedKeyAlgorithm(der), new PKCS8EncodedKeySpec(der));
+            };
+        } catch (RuntimeException | GeneralSecurityException e) {
+            throw new ConfigurationException("bridge.tls.key-file", "could not be read as an RSA or EC private key "
+                    + "(PKCS#1, SEC1 or PKCS#8): " + e.getMessage());
+        }
+    }
+
+    private static PrivateKey generate(String algorithm, KeySpec spec) throws GeneralSecurityException {
+        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+    }
+}
