@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.KeySpec;
@@ -29,7 +31,42 @@ record PemCredentials(PrivateKey key, X509Certificate[] chain) {
     /** Fails with the key's name when {@code cert} holds no certificate or {@code key} no usable private key. */
     static PemCredentials parse(Buffer cert, Buffer key) {
         X509Certificate[] chain = chain(cert);
-        return new PemCredentials(privateKey(key.toString()), chain);
+        PrivateKey privateKey = privateKey(key.toString());
+        requireKeyOf(chain[0], privateKey);
+        return new PemCredentials(privateKey, chain);
+    }
+
+    /**
+     * A key that is not the certificate's would fail every handshake; say so now. The key signs a challenge that
+     * the certificate's public key must verify.
+     */
+    private static void requireKeyOf(X509Certificate certificate, PrivateKey key) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> throw new ConfigurationException("bridge.tls.key-file", "holds a " + key.getAlgorithm()
+                    + " key; an RSA or EC key is needed");
+        };
+        boolean matches;
+        try {
+            byte[] challenge = new byte[32];
+            new SecureRandom().nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            matches = verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new ConfigurationException("bridge.tls.key-file", "does not belong to the certificate in "
+                    + "bridge.tls.cert-file (" + certificate.getSubjectX500Principal().getName() + "): its public key "
+                    + "does not verify what this key signs");
+        }
     }
 
     private static X509Certificate[] chain(Buffer pem) {

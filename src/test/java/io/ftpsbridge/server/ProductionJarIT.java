@@ -109,6 +109,12 @@ class ProductionJarIT {
     }
 
     @Test
+    void keyOfAnotherCertificateStopsStartup() throws Exception {
+        assertRefused("bridge.tls.key-file", "-Dbridge.tls.cert-file=" + keys.resolve("rsa.crt"),
+                "-Dbridge.tls.key-file=" + keys.resolve("ec-sec1.key"));
+    }
+
+    @Test
     void homeThatIsNotS3StopsStartup() throws Exception {
         assertRefused("bridge.users.eve.home", "-Dbridge.users.eve.password-hash=" + HASH, "-Dbridge.users.eve.home=/srv/eve");
     }

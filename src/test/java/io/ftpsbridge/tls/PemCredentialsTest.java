@@ -42,6 +42,7 @@ class PemCredentialsTest {
         openssl("req", "-x509", "-new", "-key", "ec-sec1.key", "-out", "ec.crt", "-subj", "/CN=localhost", "-days", "2");
         openssl("pkcs8", "-topk8", "-nocrypt", "-in", "ec-sec1.key", "-out", "ec-pkcs8.key");
         openssl("pkcs8", "-topk8", "-in", "ec-sec1.key", "-passout", "pass:secret", "-out", "ec-encrypted.key");
+        openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "other-ec.key");
     }
 
     @Test
@@ -78,6 +79,11 @@ class PemCredentialsTest {
                 Buffer.buffer("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")).key());
         assertEquals("bridge.tls.cert-file", refusal(read("ec-sec1.key"), read("ec-sec1.key")).key());
         assertEquals("bridge.tls.cert-file", refusal(Buffer.buffer("not a certificate"), read("ec-sec1.key")).key());
+        ConfigurationException foreign = refusal(read("ec.crt"), read("other-ec.key"));
+        assertEquals("bridge.tls.key-file", foreign.key());
+        assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
+        assertEquals("bridge.tls.key-file", refusal(read("rsa.crt"), read("ec-sec1.key")).key());
+        assertEquals("bridge.tls.key-file", refusal(read("ec.crt"), read("rsa-pkcs8.key")).key());
         ConfigurationException encrypted = refusal(read("ec.crt"), read("ec-encrypted.key"));
         assertTrue(encrypted.getMessage().contains("unencrypted"), encrypted.getMessage());
     }
