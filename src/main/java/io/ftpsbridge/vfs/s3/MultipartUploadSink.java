@@ -60,12 +60,13 @@ final class MultipartUploadSink implements UploadSink {
     /** The size announced with ALLO, or -1: more or fewer bytes fail the upload. */
     private final long expectedSize;
     private final Executor executor;
+    /** Where part MD5s are computed: not on {@code executor}, the connection's thread. */
+    private final Executor digests;
 
     /** The part being filled. */
     private PartBuffer pending = new PartBuffer();
     /** Budget for the part being filled; null before its claim. */
     private Claim pendingClaim;
-    private final MessageDigest partDigest = md5();
     /** SHA-256 of the whole upload, kept while it may still be a single PutObject; dropped once it goes multipart. */
     private MessageDigest wholeDigest = sha256();
     private long total;
@@ -88,7 +89,7 @@ final class MultipartUploadSink implements UploadSink {
     private boolean closed;
 
     MultipartUploadSink(UploadTarget target, S3Settings settings,
-                        UploadBufferBudget budget, long expectedSize, Executor executor) {
+                        UploadBufferBudget budget, long expectedSize, Executor executor, Executor digests) {
         this.target = target;
         this.concurrency = settings.uploadConcurrency();
         this.limits = settings.uploadLimits();
@@ -97,6 +98,7 @@ final class MultipartUploadSink implements UploadSink {
         this.budget = budget;
         this.expectedSize = expectedSize;
         this.executor = executor;
+        this.digests = digests;
     }
 
     /**
@@ -161,7 +163,6 @@ final class MultipartUploadSink implements UploadSink {
             int take = (int) Math.min(data.remaining(), partSize - pending.size());
             ByteBuffer piece = data.slice(data.position(), take);
             data.position(data.position() + take);
-            partDigest.update(piece.duplicate());
             pending.append(piece);
         }
         return handedOne ? lane().thenCompose(v -> claimPart()) : claimPart();
@@ -231,14 +232,14 @@ final class MultipartUploadSink implements UploadSink {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
         long length = sent.size();
-        byte[] md5 = partDigest.digest();
+        CompletableFuture<byte[]> md5 = sent.md5(digests);
         BufferedPart part = plan.current();
         plan.sent(length);
         Claim claim = pendingClaim;
-        Runnable giveBack = () -> {
+        Runnable giveBack = afterDigest(md5, () -> {
             closeClaim(claim);
             sent.release();
-        };
+        });
         pending = new PartBuffer();
         pendingClaim = null;
         handedOver += length;
@@ -261,12 +262,26 @@ final class MultipartUploadSink implements UploadSink {
     }
 
     private CompletableFuture<String> uploadPart(String key, CompletableFuture<String> id, int number, long length,
-                                                 byte[] md5, ByteBuffer[] body) {
-        String contentMd5 = Base64.getEncoder().encodeToString(md5);
-        return id.thenCompose(uid -> target.s3().uploadPart(b -> b.bucket(target.bucket()).key(key).uploadId(uid)
-                        .partNumber(number).contentLength(length).contentMD5(contentMd5),
-                        AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
+                                                 CompletableFuture<byte[]> md5, ByteBuffer[] body) {
+        return md5.thenCompose(digest -> id.thenCompose(uid -> target.s3().uploadPart(b -> b.bucket(target.bucket())
+                                .key(key).uploadId(uid).partNumber(number).contentLength(length)
+                                .contentMD5(Base64.getEncoder().encodeToString(digest)),
+                        AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))))
                 .thenApply(response -> response.eTag());
+    }
+
+    /**
+     * Runs {@code release} once the part's MD5 is done with its bytes: at once where it is (the usual case, as a part
+     * is sent only after it), else when it is, on the upload's executor.
+     */
+    private Runnable afterDigest(CompletableFuture<byte[]> md5, Runnable release) {
+        return () -> {
+            if (md5.isDone()) {
+                release.run();
+            } else {
+                md5.whenCompleteAsync((digest, error) -> release.run(), executor);
+            }
+        };
     }
 
     /** The upload's staging segments, started (and logged) with the first staged part, after {@code direct} bytes. */
@@ -400,16 +415,17 @@ final class MultipartUploadSink implements UploadSink {
     private CompletionStage<Void> putWhole() {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
-        String md5 = Base64.getEncoder().encodeToString(partDigest.digest());
+        CompletableFuture<byte[]> md5 = sent.md5(digests);
         long length = sent.size();
         String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
         Claim claim = pendingClaim;
         pending = new PartBuffer();
         pendingClaim = null;
         // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
-        return target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key()).contentLength(length).contentMD5(md5)
+        return md5.thenCompose(digest -> target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key())
+                                .contentLength(length).contentMD5(Base64.getEncoder().encodeToString(digest))
                                 .metadata(Map.of(S3FileSystemView.SHA256_METADATA, sha256)),
-                        AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))
+                        AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
                 .handle((done, error) -> {
                     closeClaim(claim);
                     sent.release();

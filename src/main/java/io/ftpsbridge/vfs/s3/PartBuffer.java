@@ -5,8 +5,11 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The bytes of one part while it fills and until S3 has answered for it, copied into pooled direct memory in
@@ -57,6 +60,22 @@ final class PartBuffer {
             views[i] = slab.nioBuffer(slab.readerIndex(), slab.readableBytes()).asReadOnlyBuffer();
         }
         return views;
+    }
+
+    /**
+     * The MD5 of the bytes (for Content-MD5), computed on {@code digests} so that hashing a part runs beside the
+     * receiving of the next one rather than on the connection's thread. The buffer must not change, and must not be
+     * released, before the result completes.
+     */
+    CompletableFuture<byte[]> md5(Executor digests) {
+        ByteBuffer[] views = body();
+        return CompletableFuture.supplyAsync(() -> {
+            MessageDigest md5 = MultipartUploadSink.md5();
+            for (ByteBuffer view : views) {
+                md5.update(view);
+            }
+            return md5.digest();
+        }, digests);
     }
 
     /** Gives the slabs back to the pool; the buffer is empty afterwards. Safe to call more than once. */

@@ -6,11 +6,16 @@ import io.ftpsbridge.vfs.FileSystemProvider;
 import io.ftpsbridge.vfs.FileSystemView;
 import io.ftpsbridge.vfs.HomeLocation;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens homes on S3 through the extension's async client ({@code quarkus.s3.*}). Built at startup, after
@@ -25,6 +30,12 @@ public class S3FileSystemProvider implements FileSystemProvider {
 
     private final S3AsyncClient s3;
     private final UploadBufferBudget budget;
+    /**
+     * Hashes upload parts (Content-MD5), one thread per core: MD5 is the costliest step of an upload after TLS, and
+     * on the connection's event loop it would hold back the next bytes.
+     */
+    private final ExecutorService digests = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            new DigestThreads());
     /** Volatile for {@link #useUploadLimits}, a test's hook; homes opened later see the change. */
     private volatile S3Settings settings;
 
@@ -110,6 +121,22 @@ public class S3FileSystemProvider implements FileSystemProvider {
     @Override
     public FileSystemView open(HomeLocation home) {
         S3Settings current = settings;
-        return new S3FileSystemView(s3, new S3KeyMapper(home, current.stagingPrefix()), current, budget);
+        return new S3FileSystemView(s3, new S3KeyMapper(home, current.stagingPrefix()), current, budget, digests);
+    }
+
+    @PreDestroy
+    void stopDigests() {
+        digests.shutdown();
+    }
+
+    private static final class DigestThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "upload-digest-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

@@ -38,13 +38,17 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     private final S3Settings settings;
     private final ListingTimeLookup listingTimes;
     private final UploadBufferBudget budget;
+    /** Computes the MD5s of upload parts, off the connections' threads. */
+    private final Executor digests;
 
-    S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings, UploadBufferBudget budget) {
+    S3FileSystemView(S3AsyncClient s3, S3KeyMapper keys, S3Settings settings, UploadBufferBudget budget,
+                     Executor digests) {
         this.s3 = s3;
         this.keys = keys;
         this.settings = settings;
         this.listingTimes = new ListingTimeLookup(s3, keys.bucket(), settings.listingTimeLookups());
         this.budget = budget;
+        this.digests = digests;
     }
 
     @Override
@@ -250,7 +254,7 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
     }
 
     private MultipartUploadSink multipart(VirtualPath file, long announcedSize, Executor executor) {
-        return new MultipartUploadSink(target(file), settings, budget, announcedSize, executor);
+        return new MultipartUploadSink(target(file), settings, budget, announcedSize, executor, digests);
     }
 
     private UploadTarget target(VirtualPath file) {

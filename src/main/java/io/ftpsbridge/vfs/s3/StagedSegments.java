@@ -43,8 +43,11 @@ final class StagedSegments {
         private final int finalPart;
         private final String key;
         private final CompletableFuture<String> uploadId;
-        /** MD5 of each part, in part order: what the completed object's ETag must be made of. */
-        private final List<byte[]> partMd5s = new ArrayList<>();
+        /**
+         * MD5 of each part, in part order: what the completed object's ETag must be made of. Each is done before its
+         * part is sent, so all are once the segment completes.
+         */
+        private final List<CompletableFuture<byte[]>> partMd5s = new ArrayList<>();
         private final List<CompletableFuture<Void>> partsEnded = new ArrayList<>();
         private final List<CompletedPart> parts = new ArrayList<>();
         private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -70,7 +73,7 @@ final class StagedSegments {
         }
 
         /** A part of this segment was handed over: its MD5, and the stage that ends when S3 answered for it. */
-        void expect(byte[] md5, CompletableFuture<Void> ended) {
+        void expect(CompletableFuture<byte[]> md5, CompletableFuture<Void> ended) {
             partMd5s.add(md5);
             partsEnded.add(ended);
         }
@@ -189,7 +192,7 @@ final class StagedSegments {
             return;
         }
         MessageDigest md5 = MultipartUploadSink.md5();
-        segment.partMd5s.forEach(md5::update);
+        segment.partMd5s.forEach(part -> md5.update(part.join()));
         String expected = HexFormat.of().formatHex(md5.digest()) + "-" + segment.partMd5s.size();
         if (!eTag.equals(expected)) {
             throw new VfsException(Reason.FAILED, target.displayPath() + ": S3 assembled a staging segment from other "

@@ -55,7 +55,7 @@ class ListingPagesTest {
         S3FileSystemView view = new S3FileSystemView(store, new S3KeyMapper(new HomeLocation("bucket", "alice/"),
                 S3Settings.DEFAULT_STAGING_PREFIX),
                 new S3Settings(S3Settings.MIN_PART_SIZE, 1, 3, 100, 256L << 20, false, 1000,
-                        S3Settings.DEFAULT_STAGING_PREFIX), null);
+                        S3Settings.DEFAULT_STAGING_PREFIX), null, Runnable::run);
         List<String> names = new ArrayList<>();
         view.list(VirtualPath.resolve(VirtualPath.ROOT, "dir"), "", ListingTimes.LISTED, page -> {
             synchronized (store.events) {

@@ -153,7 +153,7 @@ class MultipartUploadSinkTest {
     private MultipartUploadSink sink(UploadBufferBudget budget, int concurrency, long expectedSize, UploadLimits limits) {
         S3Settings settings = new S3Settings(PART, concurrency, 1000, 100, budget.capacity(), false, 1000, "staging/", limits);
         return new MultipartUploadSink(new UploadTarget(s3, "bucket", "key", "/file"), settings, budget, expectedSize,
-                Runnable::run);
+                Runnable::run, Runnable::run);
     }
 
     /** 5 MiB parts, 4 part numbers, 10 MiB segments, 32 MiB at most: part 1 direct, then segments of two parts. */

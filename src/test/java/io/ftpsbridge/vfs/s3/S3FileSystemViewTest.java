@@ -14,7 +14,7 @@ class S3FileSystemViewTest {
     /** No S3 client: requireStorable decides from the key alone, without a request. */
     private final S3FileSystemView view = new S3FileSystemView(null, new S3KeyMapper(new HomeLocation("bucket", "alice/"), S3Settings.DEFAULT_STAGING_PREFIX),
             new S3Settings(S3Settings.MIN_PART_SIZE, 1, 1000, 100, 256L << 20, false, 1000,
-                    S3Settings.DEFAULT_STAGING_PREFIX), null);
+                    S3Settings.DEFAULT_STAGING_PREFIX), null, Runnable::run);
 
     @Test
     void aPathIsStorableWhileItsKeyFitsS3sLimit() {
