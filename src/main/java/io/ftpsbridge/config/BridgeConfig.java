@@ -168,7 +168,8 @@ public interface BridgeConfig {
         /**
          * When the SDK adds CRC checksums to uploads: {@code when-supported} (the SDK default, for AWS) or
          * {@code when-required}, for S3-compatible stores such as S3Proxy that reject the checksum trailers.
-         * Content-MD5 is sent either way, except on the streamed PutObject after ALLO (see README).
+         * With when-supported S3 checks the SDK's CRC32 of each request; with when-required each request carries
+         * Content-MD5 instead, except the streamed PutObject after ALLO, whose ETag is checked (see README).
          */
         @WithDefault("when-supported")
         String requestChecksumCalculation();

@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 /**
  * Streams one upload into S3 without touching disk. Up to one part is buffered; it becomes a single PutObject
  * when the whole upload fits in it, otherwise a multipart upload whose parts are sent while the writer goes on,
- * at most {@code upload-concurrency} requests at a time. Every request carries the Content-MD5 of its bytes, so S3
- * verifies what it stores. Nothing exists under the key before the PutObject or CompleteMultipartUpload
+ * at most {@code upload-concurrency} requests at a time. S3 verifies what it stores: each request carries either the
+ * SDK's CRC32 ({@code when-supported} checksums) or, where the SDK sends none, the Content-MD5 of its bytes. MD5
+ * is the costliest step of an upload, so it is computed only where it is needed (and for staging parts, whose
+ * MD5s make the ETag a staged segment is checked against). Nothing exists under the key before the PutObject or CompleteMultipartUpload
  * succeeds, and a failed or aborted upload aborts its multipart upload. All state changes run on the caller's
  * {@code executor}.
  *
@@ -50,6 +52,8 @@ final class MultipartUploadSink implements UploadSink {
 
     private static final Logger LOG = Logger.getLogger(MultipartUploadSink.class);
     private static final CompletableFuture<Void> READY = CompletableFuture.completedFuture(null);
+    /** In place of a part's MD5 where none is sent. */
+    private static final CompletableFuture<byte[]> NO_DIGEST = CompletableFuture.completedFuture(null);
 
     private final UploadTarget target;
     private final int concurrency;
@@ -62,6 +66,8 @@ final class MultipartUploadSink implements UploadSink {
     private final Executor executor;
     /** Where part MD5s are computed: not on {@code executor}, the connection's thread. */
     private final Executor digests;
+    /** The SDK sends no checksum, so requests carry Content-MD5. */
+    private final boolean contentMd5;
 
     /** The part being filled. */
     private PartBuffer pending = new PartBuffer();
@@ -99,6 +105,7 @@ final class MultipartUploadSink implements UploadSink {
         this.expectedSize = expectedSize;
         this.executor = executor;
         this.digests = digests;
+        this.contentMd5 = !settings.sdkChecksums();
     }
 
     /**
@@ -232,8 +239,8 @@ final class MultipartUploadSink implements UploadSink {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
         long length = sent.size();
-        CompletableFuture<byte[]> md5 = sent.md5(digests);
         BufferedPart part = plan.current();
+        CompletableFuture<byte[]> md5 = contentMd5 || part.staged() ? sent.md5(digests) : NO_DIGEST;
         plan.sent(length);
         Claim claim = pendingClaim;
         Runnable giveBack = afterDigest(md5, () -> {
@@ -265,7 +272,7 @@ final class MultipartUploadSink implements UploadSink {
                                                  CompletableFuture<byte[]> md5, ByteBuffer[] body) {
         return md5.thenCompose(digest -> id.thenCompose(uid -> target.s3().uploadPart(b -> b.bucket(target.bucket())
                                 .key(key).uploadId(uid).partNumber(number).contentLength(length)
-                                .contentMD5(Base64.getEncoder().encodeToString(digest)),
+                                .contentMD5(contentMd5 ? Base64.getEncoder().encodeToString(digest) : null),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))))
                 .thenApply(response -> response.eTag());
     }
@@ -415,7 +422,7 @@ final class MultipartUploadSink implements UploadSink {
     private CompletionStage<Void> putWhole() {
         PartBuffer sent = pending;
         ByteBuffer[] body = sent.body();
-        CompletableFuture<byte[]> md5 = sent.md5(digests);
+        CompletableFuture<byte[]> md5 = contentMd5 ? sent.md5(digests) : NO_DIGEST;
         long length = sent.size();
         String sha256 = HexFormat.of().formatHex(wholeDigest.digest());
         Claim claim = pendingClaim;
@@ -423,7 +430,7 @@ final class MultipartUploadSink implements UploadSink {
         pendingClaim = null;
         // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
         return md5.thenCompose(digest -> target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key())
-                                .contentLength(length).contentMD5(Base64.getEncoder().encodeToString(digest))
+                                .contentLength(length).contentMD5(contentMd5 ? Base64.getEncoder().encodeToString(digest) : null)
                                 .metadata(Map.of(S3FileSystemView.SHA256_METADATA, sha256)),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
                 .handle((done, error) -> {

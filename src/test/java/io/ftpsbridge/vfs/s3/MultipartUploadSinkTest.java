@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,6 +52,8 @@ class MultipartUploadSinkTest {
         final List<String> aborted = new ArrayList<>();
         final List<String> deleted = new ArrayList<>();
         final List<UploadPartCopyRequest> copies = new ArrayList<>();
+        final List<UploadPartRequest> partRequests = new ArrayList<>();
+        final List<PutObjectRequest> putRequests = new ArrayList<>();
         final List<CompletableFuture<UploadPartCopyResponse>> heldCopies = new ArrayList<>();
         CompleteMultipartUploadRequest finalCompletion;
         boolean partsAtOnce;
@@ -74,6 +78,7 @@ class MultipartUploadSinkTest {
         public CompletableFuture<UploadPartResponse> uploadPart(UploadPartRequest r, AsyncRequestBody body) {
             assertEquals(r.contentLength(), body.contentLength().orElseThrow());
             assertEquals(r.key(), r.uploadId());
+            partRequests.add(r);
             if (partsAtOnce) {
                 return CompletableFuture.completedFuture(UploadPartResponse.builder()
                         .eTag("\"" + r.key() + "#" + r.partNumber() + "\"").build());
@@ -131,6 +136,7 @@ class MultipartUploadSinkTest {
         @Override
         public CompletableFuture<PutObjectResponse> putObject(PutObjectRequest r, AsyncRequestBody body) {
             puts++;
+            putRequests.add(r);
             return CompletableFuture.completedFuture(PutObjectResponse.builder().eTag("\"x\"").build());
         }
 
@@ -151,7 +157,13 @@ class MultipartUploadSinkTest {
     }
 
     private MultipartUploadSink sink(UploadBufferBudget budget, int concurrency, long expectedSize, UploadLimits limits) {
-        S3Settings settings = new S3Settings(PART, concurrency, 1000, 100, budget.capacity(), false, 1000, "staging/", limits);
+        return sink(budget, concurrency, expectedSize, limits, false);
+    }
+
+    private MultipartUploadSink sink(UploadBufferBudget budget, int concurrency, long expectedSize, UploadLimits limits,
+                                     boolean sdkChecksums) {
+        S3Settings settings = new S3Settings(PART, concurrency, 1000, 100, budget.capacity(), sdkChecksums, 1000,
+                "staging/", limits);
         return new MultipartUploadSink(new UploadTarget(s3, "bucket", "key", "/file"), settings, budget, expectedSize,
                 Runnable::run, Runnable::run);
     }
@@ -240,6 +252,34 @@ class MultipartUploadSinkTest {
         assertEquals(1, s3.puts);
         assertEquals(0, s3.creates);
         assertEquals(0, budget.reserved());
+    }
+
+    @Test
+    void requestsCarryContentMd5OnlyWhereTheSdkSendsNoChecksum() throws Exception {
+        s3.partsAtOnce = true;
+        for (boolean sdkChecksums : new boolean[]{false, true}) {
+            s3.partRequests.clear();
+            s3.putRequests.clear();
+            MultipartUploadSink multipart = sink(new UploadBufferBudget(3 * PART), 2, -1, UploadLimits.S3, sdkChecksums);
+            assertTrue(done(writeMiB(multipart, 10)));
+            multipart.complete().toCompletableFuture().get();
+            MultipartUploadSink single = sink(new UploadBufferBudget(3 * PART), 2, -1, UploadLimits.S3, sdkChecksums);
+            assertTrue(done(writeMiB(single, 1)));
+            single.complete().toCompletableFuture().get();
+
+            assertEquals(2, s3.partRequests.size());
+            for (UploadPartRequest part : s3.partRequests) {
+                assertEquals(sdkChecksums ? null : md5Base64((int) PART), part.contentMD5(), "part " + part.partNumber());
+            }
+            assertEquals(sdkChecksums ? null : md5Base64(MIB), s3.putRequests.get(0).contentMD5());
+        }
+    }
+
+    /** Content-MD5 of {@code length} zero bytes, what {@link #writeMiB} writes. */
+    private static String md5Base64(int length) {
+        MessageDigest md5 = MultipartUploadSink.md5();
+        md5.update(new byte[length]);
+        return Base64.getEncoder().encodeToString(md5.digest());
     }
 
     @Test
