@@ -1,40 +1,50 @@
 #!/usr/bin/env python3
-"""Where the bridge's CPU went, per profiled scenario: JFR execution samples (`jfr print`), each counted under the
-innermost frame that belongs to one of the groups below; samples with none of them count as "other".
+"""Where the bridge's CPU went, per profiled scenario, from async-profiler's collapsed stacks (one line per
+distinct stack: frames from the thread's root to the leaf, separated by ';', then the sample count). Each sample
+counts under the group of the innermost frame that belongs to one; samples with none count as "other".
 
-  profile_summary.py RECORDING.jfr...
+  profile_summary.py SCENARIO.collapsed...
 """
 import collections
-import re
-import subprocess
 import sys
 
-# First match wins, from the innermost frame outwards; order matters only within one frame.
+# Matched against each frame from the leaf outwards; the first group with a matching substring wins.
 GROUPS = [
-    ("TLS (JDK SSLEngine, AES-GCM)", ("sun.security.ssl.", "com.sun.crypto.provider.", "io.netty.handler.ssl.")),
-    ("MD5/SHA-256 of the data", ("sun.security.provider.MD5", "sun.security.provider.SHA", "sun.security.provider.DigestBase")),
-    ("bcrypt", ("at.favre.lib.",)),
-    ("AWS SDK request/response pipeline", ("software.amazon.awssdk.",)),
-    ("bridge code", ("io.ftpsbridge.",)),
-    ("Netty/Vert.x I/O", ("io.netty.", "io.vertx.")),
+    ("MD5 of the data (Content-MD5)", ("md5_implCompress", "sun/security/provider/MD5")),
+    ("SHA-256 (x-amz-meta-sha256, SigV4 payload hash)", ("sha256_implCompress", "sun/security/provider/SHA2")),
+    ("AES-GCM (TLS record encryption)", ("ghash_", "counterMode_AESCrypt", "aescrypt", "com/sun/crypto/provider")),
+    ("TLS records (JDK SSLEngine, Netty SslHandler)", ("sun/security/ssl", "io/netty/handler/ssl")),
+    ("socket system calls", ("__GI_read", "__GI_write", "writev", "readv", "epoll_wait", "__libc_recv",
+                             "__libc_send", "sun/nio/ch/SocketDispatcher", "sun/nio/ch/IOUtil")),
+    ("memory copies", ("arraycopy", "memmove", "memcpy", "copyMemory", "Copy::")),
+    ("JIT compiler threads", ("CompileBroker", "C2Compiler", "Compile::", "PhaseChaitin", "PhaseIdealLoop",
+                              "PhaseLive", "Parse::", "PhaseIterGVN", "Matcher::", "Compilation::")),
+    ("garbage collection", ("G1", "GCTask", "WorkerThread")),
+    ("bcrypt", ("at/favre/lib",)),
+    ("AWS SDK request/response pipeline", ("software/amazon/awssdk",)),
+    ("bridge code", ("io/ftpsbridge",)),
+    ("Netty/Vert.x I/O", ("io/netty", "io/vertx")),
 ]
-FRAME = re.compile(r"^\s+([\w$.<>/]+)\(", re.M)
+
+
+def group(frames):
+    for frame in reversed(frames):
+        for name, parts in GROUPS:
+            if any(part in frame for part in parts):
+                return name
+    return "other"
 
 
 def summarise(path):
-    text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", path], check=True,
-                          capture_output=True, text=True).stdout
     counts = collections.Counter()
-    samples = 0
-    for event in text.split("jdk.ExecutionSample")[1:]:
-        frames = FRAME.findall(event)
-        if not frames:
-            continue
-        samples += 1
-        counts[next((name for frame in frames for name, prefixes in GROUPS if frame.startswith(prefixes)), "other")] += 1
-    print(f"{path.rsplit('/', 1)[-1]}: {samples} samples")
+    for line in open(path):
+        stack, _, n = line.rstrip("\n").rpartition(" ")
+        if stack:
+            counts[group(stack.split(";"))] += int(n)
+    total = sum(counts.values())
+    print(f"{path.rsplit('/', 1)[-1]}: {total} samples")
     for name, n in counts.most_common():
-        print(f"  {100 * n / samples:5.1f}% {name}")
+        print(f"  {100 * n / total:5.1f}% {name}")
 
 
 def main():
