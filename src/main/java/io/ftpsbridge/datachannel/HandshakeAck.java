@@ -11,10 +11,10 @@ import java.net.SocketOption;
 
 /**
  * Acknowledges the client's last handshake flight at once. A data connection resumes the control connection's
- * TLS session (RFC 4217 §10.2), and in a resumed TLS 1.2 handshake the client speaks last (its Finished). With
- * nothing to send back, Linux delays the ACK by up to 40 ms, and a client without TCP_NODELAY (Python's ftplib,
- * for one) holds its first data segment behind that ACK (Nagle): 40 ms lost on every upload. TCP_QUICKACK sends
- * the pending ACK now; where the platform lacks it, nothing changes.
+ * TLS session ({@code bridge.tls.session-reuse}), and in a resumed TLS 1.2 handshake the client speaks last (its
+ * Finished). With nothing to send back, Linux delays the ACK by up to 40 ms, and a client without TCP_NODELAY
+ * (Python's ftplib, for one) holds its first data segment behind that ACK (Nagle): 40 ms lost on every upload.
+ * TCP_QUICKACK sends the pending ACK now; where the platform lacks it, nothing changes.
  */
 final class HandshakeAck {
 

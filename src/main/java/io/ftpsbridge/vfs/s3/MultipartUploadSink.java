@@ -33,9 +33,9 @@ import java.util.function.Supplier;
  * at most {@code upload-concurrency} requests at a time. S3 verifies what it stores: each request carries either the
  * SDK's CRC32 ({@code when-supported} checksums) or, where the SDK sends none, the Content-MD5 of its bytes. MD5
  * is the costliest step of an upload, so it is computed only where it is needed (and for staging parts, whose
- * MD5s make the ETag a staged segment is checked against). Nothing exists under the key before the PutObject or CompleteMultipartUpload
- * succeeds, and a failed or aborted upload aborts its multipart upload. All state changes run on the caller's
- * {@code executor}.
+ * MD5s make the ETag a staged segment is checked against), off the connection's thread. Nothing exists under the
+ * key before the PutObject or CompleteMultipartUpload succeeds, and a failed or aborted upload aborts its multipart
+ * upload. All state changes run on the caller's {@code executor}.
  *
  * <p>Size: the {@link UploadPartPlan} says where each part goes. Past what directly sent parts can carry (their
  * size is capped by the budget, and S3 takes 10,000 parts), the parts go into staging segments that are copied into

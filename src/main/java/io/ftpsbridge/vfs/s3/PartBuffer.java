@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 final class PartBuffer {
 
     static final int SLAB = 64 * 1024;
+    private static final int HASH_AT_ONCE = 256 * 1024;
 
     private final ByteBufAllocator allocator;
     private final List<ByteBuf> slabs = new ArrayList<>();
@@ -69,13 +70,14 @@ final class PartBuffer {
      */
     CompletableFuture<byte[]> md5(Executor digests) {
         ByteBuffer[] views = body();
+        // A small part (a small file's only one) is hashed at once: the hand-over would cost more than the hash.
         return CompletableFuture.supplyAsync(() -> {
             MessageDigest md5 = MultipartUploadSink.md5();
             for (ByteBuffer view : views) {
                 md5.update(view);
             }
             return md5.digest();
-        }, digests);
+        }, size <= HASH_AT_ONCE ? Runnable::run : digests);
     }
 
     /** Gives the slabs back to the pool; the buffer is empty afterwards. Safe to call more than once. */
