@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's private key and certificate chain, read from PEM. The key goes straight to the JDK's KeyFactory
+ * The server's private key and certificate chain: read from PEM files ({@link #parse}) or made in memory
+ * ({@link SelfSignedCertificate}). The key read from PEM goes straight to the JDK's KeyFactory
  * (Vert.x's parser turns PKCS#1 and SEC1 into key specs): no keystore in between, whose password-based
  * encryption of an in-memory key would cost a third of a second at startup for nothing.
  */

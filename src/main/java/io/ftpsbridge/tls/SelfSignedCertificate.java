@@ -1,6 +1,5 @@
 package io.ftpsbridge.tls;
 
-import io.vertx.core.buffer.Buffer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -14,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -30,8 +28,8 @@ final class SelfSignedCertificate {
     private SelfSignedCertificate() {
     }
 
-    /** The certificate and its PKCS#8 key, both PEM. */
-    static Buffer[] generate(String commonName) {
+    /** The key and its certificate, as they are: nothing to encode as PEM only to parse it back. */
+    static PemCredentials generate(String commonName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -43,15 +41,9 @@ final class SelfSignedCertificate {
                     Date.from(now.plus(VALIDITY)), name, keys.getPublic());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            return new Buffer[]{pem("CERTIFICATE", certificate.getEncoded()),
-                    pem("PRIVATE KEY", keys.getPrivate().getEncoded())};
+            return new PemCredentials(keys.getPrivate(), new X509Certificate[]{certificate});
         } catch (Exception e) {
             throw new IllegalStateException("could not generate a self-signed certificate", e);
         }
-    }
-
-    private static Buffer pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
-        return Buffer.buffer("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 }

@@ -84,22 +84,19 @@ public class TlsMaterial {
         // TLS 1.2 stateless tickets do not carry a session's bound values, so a session resumed from one would
         // lose its SessionOwner mark; with tickets off, TLS 1.2 resumes from the server's session cache.
         System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
-        Buffer cert;
-        Buffer key;
+        PemCredentials credentials;
         if (settings.certFile().isEmpty() && settings.keyFile().isEmpty()) {
-            Buffer[] generated = SelfSignedCertificate.generate("localhost");
-            cert = generated[0];
-            key = generated[1];
+            credentials = SelfSignedCertificate.generate("localhost");
         } else {
             Path certFile = settings.certFile().orElseThrow(() -> new ConfigurationException("bridge.tls.cert-file",
                     "is missing: bridge.tls.key-file is set, so the certificate must be set too"));
             Path keyFile = settings.keyFile().orElseThrow(() -> new ConfigurationException("bridge.tls.key-file",
                     "is missing: bridge.tls.cert-file is set, so the key must be set too"));
-            cert = read("bridge.tls.cert-file", certFile);
-            key = read("bridge.tls.key-file", keyFile);
+            Buffer cert = read("bridge.tls.cert-file", certFile);
+            Buffer key = read("bridge.tls.key-file", keyFile);
             loadedFiles = concat(cert, key);
+            credentials = PemCredentials.parse(cert, key);
         }
-        PemCredentials credentials = PemCredentials.parse(cert, key);
         this.fingerprint = fingerprint(credentials);
         this.keyManager = new ReloadableKeyManager(credentials);
         // Vert.x insists on key material for a TLS listener; the handshakes themselves use the shared context.
