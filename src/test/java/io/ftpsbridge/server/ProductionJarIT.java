@@ -1,5 +1,6 @@
 package io.ftpsbridge.server;
 
+import io.ftpsbridge.it.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,29 +35,12 @@ class ProductionJarIT {
 
     @BeforeAll
     static void makeKeys() throws Exception {
-        keys = Files.createTempDirectory("bridge-keys");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa-pkcs8.key", "-out", "rsa.crt",
-                "-subj", "/CN=localhost", "-days", "2");
-        openssl("rsa", "-in", "rsa-pkcs8.key", "-traditional", "-out", "rsa-pkcs1.key");
-        openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-sec1.key");
-        openssl("req", "-x509", "-new", "-key", "ec-sec1.key", "-out", "ec.crt", "-subj", "/CN=localhost", "-days", "2");
-        assertTrue(Files.readString(keys.resolve("rsa-pkcs1.key")).contains("BEGIN RSA PRIVATE KEY"));
-        assertTrue(Files.readString(keys.resolve("ec-sec1.key")).contains("BEGIN EC PRIVATE KEY"));
+        keys = TestKeys.make("bridge-keys");
     }
 
     @AfterAll
     static void removeKeys() throws IOException {
-        try (Stream<Path> files = Files.walk(keys)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    private static void openssl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(keys.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        TestKeys.delete(keys);
     }
 
     private static int freePort() throws IOException {

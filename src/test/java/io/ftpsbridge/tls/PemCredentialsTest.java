@@ -1,7 +1,10 @@
 package io.ftpsbridge.tls;
 
 import io.ftpsbridge.config.ConfigurationException;
+import io.ftpsbridge.it.RawFtpsClient;
+import io.ftpsbridge.it.TestKeys;
 import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +13,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,15 +33,15 @@ class PemCredentialsTest {
 
     @BeforeAll
     static void makeKeys() throws Exception {
-        keys = Files.createTempDirectory("pem-credentials");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa-pkcs8.key", "-out", "rsa.crt",
-                "-subj", "/CN=localhost", "-days", "2");
-        openssl("rsa", "-in", "rsa-pkcs8.key", "-traditional", "-out", "rsa-pkcs1.key");
-        openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-sec1.key");
-        openssl("req", "-x509", "-new", "-key", "ec-sec1.key", "-out", "ec.crt", "-subj", "/CN=localhost", "-days", "2");
+        keys = TestKeys.make("pem-credentials");
         openssl("pkcs8", "-topk8", "-nocrypt", "-in", "ec-sec1.key", "-out", "ec-pkcs8.key");
         openssl("pkcs8", "-topk8", "-in", "ec-sec1.key", "-passout", "pass:secret", "-out", "ec-encrypted.key");
         openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "other-ec.key");
+    }
+
+    @AfterAll
+    static void removeKeys() throws Exception {
+        TestKeys.delete(keys);
     }
 
     @Test
@@ -96,8 +95,7 @@ class PemCredentialsTest {
     private static Certificate[] handshake(ReloadableKeyManager keys, String protocol) throws Exception {
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(new KeyManager[]{keys}, new TrustManager[0], null);
-        SSLContext client = SSLContext.getInstance("TLS");
-        client.init(null, new TrustManager[]{new TrustAll()}, null);
+        SSLContext client = RawFtpsClient.trustAll();
         try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setEnabledProtocols(new String[]{protocol});
@@ -130,25 +128,6 @@ class PemCredentialsTest {
     }
 
     private static void openssl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(keys.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        TestKeys.openssl(keys, args);
     }
 }
