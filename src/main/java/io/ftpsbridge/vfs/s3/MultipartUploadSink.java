@@ -272,9 +272,14 @@ final class MultipartUploadSink implements UploadSink {
                                                  CompletableFuture<byte[]> md5, ByteBuffer[] body) {
         return md5.thenCompose(digest -> id.thenCompose(uid -> target.s3().uploadPart(b -> b.bucket(target.bucket())
                                 .key(key).uploadId(uid).partNumber(number).contentLength(length)
-                                .contentMD5(contentMd5 ? Base64.getEncoder().encodeToString(digest) : null),
+                                .contentMD5(contentMd5(digest)),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body))))
                 .thenApply(response -> response.eTag());
+    }
+
+    /** The Content-MD5 header of a request whose bytes have {@code digest}, or none where the SDK sends a CRC. */
+    private String contentMd5(byte[] digest) {
+        return contentMd5 ? Base64.getEncoder().encodeToString(digest) : null;
     }
 
     /**
@@ -430,7 +435,7 @@ final class MultipartUploadSink implements UploadSink {
         pendingClaim = null;
         // The SHA-256 is known before the object exists, so it is stored with it (HASH answers from it).
         return md5.thenCompose(digest -> target.s3().putObject(b -> b.bucket(target.bucket()).key(target.key())
-                                .contentLength(length).contentMD5(contentMd5 ? Base64.getEncoder().encodeToString(digest) : null)
+                                .contentLength(length).contentMD5(contentMd5(digest))
                                 .metadata(Map.of(S3FileSystemView.SHA256_METADATA, sha256)),
                         AsyncRequestBody.fromRemainingByteBuffersUnsafe(body)))
                 .handle((done, error) -> {
