@@ -48,7 +48,7 @@ public final class ActiveDataChannel implements DataChannel {
                 .recover(e -> Future.failedFuture(new DataChannelException(
                         "cannot connect to " + host + " port " + port + ": " + e.getMessage(), e)))
                 .map(opened -> {
-                    opened.pause();
+                    InboundBytes inbound = InboundBytes.hold(opened, control);
                     if (released) {
                         opened.close();
                         throw new DataChannelException("the data channel was closed");
@@ -63,7 +63,7 @@ public final class ActiveDataChannel implements DataChannel {
                                 return DataProtectionException.enforce(sessionCheck, session);
                             });
                     ready.onFailure(e -> opened.close());
-                    return new DataConnection(opened, control, ready, events, tls);
+                    return new DataConnection(opened, control, ready, events, inbound, tls);
                 });
     }
 

@@ -5,8 +5,8 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
 
 /**
- * What happened on a data connection from the moment it was accepted: a failure (a reset while the socket sat
- * paused waiting for its transfer must never pass for a clean end) and the client's TLS close_notify.
+ * What happened on a data connection from the moment it was accepted: a failure (a reset while the connection
+ * waited for its transfer must never pass for a clean end) and the client's TLS close_notify.
  * <p>
  * close_notify is the TLS end of the data: Python's ftplib, for one, sends it after an upload and waits for ours
  * before it closes, so the upload must end there. Vert.x offers Netty's {@link SslCloseCompletionEvent} only

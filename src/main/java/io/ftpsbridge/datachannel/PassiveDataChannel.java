@@ -56,12 +56,13 @@ public final class PassiveDataChannel implements DataChannel {
 
     /** A connection arrived on this channel's port; runs on the listener's context. */
     void accept(NetSocket socket) {
-        socket.pause();
         if (!clientAddress.equals(socket.remoteAddress().hostAddress())) {
             // RFC 2577 §5: a data connection from another host is someone else's; the client may still come.
             socket.close();
             return;
         }
+        Context data = Vertx.currentContext();
+        InboundBytes inbound = InboundBytes.hold(socket, data);
         DataConnectionEvents events = DataConnectionEvents.watch(socket);
         // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
         Future<Void> ready = tls ? socket.upgradeToSsl()
@@ -70,8 +71,7 @@ public final class PassiveDataChannel implements DataChannel {
                     return DataProtectionException.enforce(sessionCheck, socket.sslSession());
                 }) : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
-        Context data = Vertx.currentContext();
-        control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events, tls)));
+        control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events, inbound, tls)));
     }
 
     private void connected(DataConnection opened) {

@@ -11,12 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Feeds what the client sends into an upload sink. The socket is paused whenever the sink has no room (TCP flow
+ * Feeds what the client sends into an upload sink. The socket stops reading whenever the sink has no room (TCP flow
  * control then holds the client back). The client's TLS close_notify completes the upload (a bare TCP close
  * only where close_notify is not required); a reset, a TLS failure or an abort, at any time since the
  * connection was accepted, aborts it, so nothing is stored.
  */
 public final class SocketUpload implements TransferTask {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final DataConnection connection;
     private final CompletionStage<UploadSink> sinkReady;
@@ -48,6 +50,7 @@ public final class SocketUpload implements TransferTask {
         sinkReady.whenComplete((ready, failure) -> connection.context().runOnContext(v -> {
             if (failure != null) {
                 finished = true;
+                connection.inbound().discard();
                 connection.socket().close();
                 done.tryFail(failure);
             } else if (finished) {
@@ -62,37 +65,19 @@ public final class SocketUpload implements TransferTask {
 
     private void receive() {
         NetSocket socket = connection.socket();
-        socket.handler(buffer -> {
-            if (finished) {
-                return;
-            }
-            ByteBuffer data = buffer.getByteBuf().nioBuffer();
-            CompletionStage<Void> room = sink.write(lineEndings == null ? data : lineEndings.convert(data));
-            CompletableFuture<Void> f = room.toCompletableFuture();
-            if (f.isDone() && !f.isCompletedExceptionally()) {
-                return;
-            }
-            socket.pause();
-            room.whenComplete((v, failure) -> connection.context().runOnContext(x -> {
-                if (failure != null) {
-                    fail(failure);
-                } else if (!finished) {
-                    socket.resume();
-                }
-            }));
-        });
         socket.exceptionHandler(e -> fail(new DataChannelException("data connection failed: " + e.getMessage(), e)));
-        socket.endHandler(v -> complete());
         Throwable earlier = connection.events().failure();
         if (earlier != null) {
-            // It broke while waiting for this transfer: whatever is buffered is not the whole file.
+            // It broke while waiting for this transfer: whatever is held is not the whole file.
             fail(new DataChannelException("data connection failed: " + earlier.getMessage(), earlier));
             return;
         }
         // close_notify ends the data; closing answers it with ours, and the end still arrives behind any bytes
-        // that are buffered while the sink is full, so nothing is cut off.
+        // that are held while the sink is full, so nothing is cut off.
         connection.events().onCloseNotify(socket::close);
-        socket.resume();
+        connection.inbound().read(
+                data -> finished ? DONE : sink.write(lineEndings == null ? data : lineEndings.convert(data)),
+                this::complete, this::fail);
     }
 
     private void complete() {
@@ -106,6 +91,7 @@ public final class SocketUpload implements TransferTask {
             return;
         }
         finished = true;
+        connection.inbound().discard();
         ByteBuffer tail = lineEndings == null ? null : lineEndings.finish();
         CompletionStage<Void> flushed = tail == null || !tail.hasRemaining()
                 ? CompletableFuture.completedFuture(null) : sink.write(tail);
@@ -133,6 +119,7 @@ public final class SocketUpload implements TransferTask {
             return;
         }
         finished = true;
+        connection.inbound().discard();
         connection.socket().close();
         if (sink == null) {
             done.tryFail(failure);

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
 public interface UploadSink {
 
     /**
-     * Takes the next bytes; the sink keeps the buffer until it is stored. The returned stage completes when the
-     * sink has room for more: the caller stops reading its source until then, which bounds memory.
+     * Takes the next bytes. The buffer is the caller's again once the call returns (it may be a network buffer
+     * that is reused at once): a sink copies what it keeps. The returned stage completes when the sink has room
+     * for more: the caller stops reading its source until then, which bounds memory.
      */
     CompletionStage<Void> write(ByteBuffer data);
 

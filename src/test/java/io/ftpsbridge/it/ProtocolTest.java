@@ -5,13 +5,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.ftpsbridge.it.FtpsClients.EXPLICIT_PORT;
 import static io.ftpsbridge.it.FtpsClients.IMPLICIT_PORT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -262,6 +268,31 @@ class ProtocolTest {
             data.close();
             assertTrue(store.keys("alice/" + dir).isEmpty());
             assertEquals(0, store.openMultipartUploads("alice/" + dir));
+        }
+    }
+
+    @Test
+    void anUploadSentWholeBeforeItsStorIsStoredWhole() throws Exception {
+        String dir = "early-" + System.nanoTime();
+        // More than the bridge keeps for a connection no transfer has taken yet: it stops reading at its limit,
+        // and the rest waits in TCP until the STOR comes.
+        byte[] content = new byte[1024 * 1024 + 123];
+        new Random(11).nextBytes(content);
+        try (RawFtpsClient raw = alice(); StoreInspector store = new StoreInspector()) {
+            Socket data = raw.openPassive(true);
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    data.getOutputStream().write(content);
+                    data.close();  // close_notify, then FIN: the end arrives before the command
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertEquals(150, raw.send("STOR /" + dir + "/early.bin").code());
+            sent.get(20, TimeUnit.SECONDS);
+            assertEquals(226, raw.read().code());
+            assertArrayEquals(content, store.get("alice/" + dir + "/early.bin").orElseThrow());
         }
     }
 

@@ -74,12 +74,14 @@ final class StreamingPutSink implements UploadSink {
             return CompletableFuture.failedFuture(mismatch);
         }
         md5.update(data.duplicate());
+        // The body is sent as it arrives, so it keeps these bytes beyond this call: a copy of its own.
+        ByteBuffer kept = ByteBuffer.allocate(data.remaining()).put(data).flip();
         start();
         if (total == length) {
-            last = data;
+            last = kept;
             return READY;
         }
-        return body.send(data);
+        return body.send(kept);
     }
 
     private void start() {

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -124,11 +125,17 @@ class StreamingPutSinkTest {
                 Runnable::run);
     }
 
-    /** Writes DATA in socket-sized reads; every write is taken at once by the reading store. */
+    /**
+     * Writes DATA in socket-sized reads through one buffer that is overwritten after every call, as a network
+     * buffer is reused; every write is taken at once by the reading store.
+     */
     private static void writeAll(StreamingPutSink sink, int upTo) {
-        for (int offset = 0; offset < upTo; offset += 16_384) {
-            int n = Math.min(16_384, upTo - offset);
-            sink.write(ByteBuffer.wrap(DATA, offset, n)).toCompletableFuture().join();
+        byte[] network = new byte[16_384];
+        for (int offset = 0; offset < upTo; offset += network.length) {
+            int n = Math.min(network.length, upTo - offset);
+            System.arraycopy(DATA, offset, network, 0, n);
+            sink.write(ByteBuffer.wrap(network, 0, n)).toCompletableFuture().join();
+            Arrays.fill(network, (byte) 0x5a);
         }
     }
 
