@@ -3,6 +3,7 @@ package io.ftpsbridge.auth;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.config.ConfigurationException;
 import io.ftpsbridge.vfs.HomeLocation;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,25 +90,22 @@ public class UserDirectory {
     }
 
     /**
-     * Checks a login on a worker thread (bcrypt is slow on purpose). Unknown users are checked against a
+     * Checks a login, bcrypt on a worker thread (it is slow on purpose). Unknown users are checked against a
      * decoy hash, so the answer time does not tell whether a name exists. A password bcrypt accepted within
-     * {@code bridge.security.password-cache-ttl} is accepted again without bcrypt ({@link VerifiedPasswords}).
+     * {@code bridge.security.password-cache-ttl} is accepted again without bcrypt, and logins with the password
+     * being checked share that check ({@link VerifiedPasswords}).
      */
     public Future<Optional<User>> authenticate(String name, String password) {
         Account account = accounts.get(name);
-        return vertx.executeBlocking(() -> {
-            if (account == null) {
+        if (account == null) {
+            return vertx.executeBlocking(() -> {
                 decoy.matches(password);
                 return Optional.<User>empty();
-            }
-            if (verified.contains(name, account.hash(), password)) {
-                return Optional.of(account.user());
-            }
-            if (!account.hash().matches(password)) {
-                return Optional.<User>empty();
-            }
-            verified.remember(name, account.hash(), password);
-            return Optional.of(account.user());
-        }, false);
+            }, false);
+        }
+        Context caller = Vertx.currentContext();
+        return Future.fromCompletionStage(verified.verify(name, account.hash(), password,
+                        () -> vertx.executeBlocking(() -> account.hash().matches(password), false).toCompletionStage()),
+                caller).map(accepted -> accepted ? Optional.of(account.user()) : Optional.empty());
     }
 }

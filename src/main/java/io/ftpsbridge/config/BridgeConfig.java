@@ -225,7 +225,7 @@ public interface BridgeConfig {
 
         /**
          * How long a password bcrypt accepted is accepted again without bcrypt (a keyed hash of it is kept, one per
-         * user); 0 checks every login with bcrypt.
+         * user); logins with the password being checked share that check. 0 checks every login with bcrypt.
          */
         @WithDefault("5M")
         Duration passwordCacheTtl();
