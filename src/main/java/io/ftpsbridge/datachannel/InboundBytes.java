@@ -22,10 +22,10 @@ import java.util.function.Function;
  * A {@link NetSocket#handler} gets each read as a fresh heap copy (Vert.x copies pooled buffers before a user
  * handler may keep them): for an upload that was a copy and a heap allocation of every byte on its way into the
  * part buffers, and the largest source of garbage with many uploads at once (a 1 GiB upload allocated 1.25 GiB of
- * heap with it, 0.3 GiB without). Here the reader sees Netty's own
- * buffer for the length of one call, and copies only what it keeps. The price is flow control of our own: while
- * the reader has no room the channel stops reading (TCP then holds the client back), and what one read already
- * decoded waits here in order; the end of the stream waits behind it.
+ * heap with it, 0.3 GiB without). Here the reader sees Netty's own buffer for the length of one call, and copies
+ * only what it keeps. The price is flow control of our own: while the reader has no room the channel stops reading
+ * (TCP then holds the client back), and what one read already decoded waits here in order; the end of the stream
+ * waits behind it.
  * <p>
  * Bytes that arrive before a transfer takes the connection are kept as heap copies (a client may send a whole
  * small file and close before its STOR is even answered), at most {@link #EARLY_LIMIT} before reading stops. All
