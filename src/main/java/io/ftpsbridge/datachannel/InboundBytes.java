@@ -173,9 +173,7 @@ public final class InboundBytes {
 
     private void ended() {
         ended = true;
-        if (reader != null && !waiting && held.isEmpty()) {
-            drain();
-        }
+        drain();
     }
 
     private void stopReading() {

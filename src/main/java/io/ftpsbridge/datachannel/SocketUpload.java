@@ -18,8 +18,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class SocketUpload implements TransferTask {
 
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
     private final DataConnection connection;
     private final CompletionStage<UploadSink> sinkReady;
     private UploadSink sink;
@@ -76,7 +74,7 @@ public final class SocketUpload implements TransferTask {
         // that are held while the sink is full, so nothing is cut off.
         connection.events().onCloseNotify(socket::close);
         connection.inbound().read(
-                data -> finished ? DONE : sink.write(lineEndings == null ? data : lineEndings.convert(data)),
+                data -> sink.write(lineEndings == null ? data : lineEndings.convert(data)),
                 this::complete, this::fail);
     }
 
