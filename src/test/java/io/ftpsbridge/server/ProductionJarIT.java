@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The packaged production jar, started as an operator would: bad settings stop it with one line naming the
  * key and no stack trace; good PEM certificates (RSA PKCS#1 and PKCS#8, EC SEC1) start it. It must not carry
- * the embedded S3 store.
+ * the embedded S3 store. Started from its directory it uses the class-data sharing archive the package step wrote.
  */
 class ProductionJarIT {
 
@@ -51,15 +51,20 @@ class ProductionJarIT {
 
     /** Starts the jar with the given settings; stops it once it is listening or has exited. */
     private static Run run(String... settings) throws Exception {
+        return run(Path.of("."), "target/quarkus-app/quarkus-run.jar", settings);
+    }
+
+    private static Run run(Path directory, String jar, String... settings) throws Exception {
         int base = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dbridge.ftp.host=127.0.0.1", "-Dbridge.ftp.port=" + freePort(), "-Dbridge.ftp.implicit-port=" + freePort(),
                 "-Dbridge.ftp.passive-ports=" + (20000 + base % 9000) + "-" + (20000 + base % 9000 + 4),
                 "-Dquarkus.http.port=" + freePort()));
         command.addAll(List.of(settings));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(List.of("-jar", jar));
         Path log = Files.createTempFile("bridge-run", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (process.isAlive() && System.nanoTime() < deadline
                 && !Files.readString(log, StandardCharsets.UTF_8).contains("FTPS listening")) {
@@ -133,6 +138,14 @@ class ProductionJarIT {
             assertEquals(0, run.exit(), pair[1] + ":\n" + run.output());
             assertTrue(run.output().contains("TLS certificate loaded, SHA-256 fingerprint"), run.output());
         }
+    }
+
+    /** The README's production command; -Xshare:on stops the JVM where the package step's archive does not fit. */
+    @Test
+    void classDataSharingArchiveFitsTheProductionCommand() throws Exception {
+        Run run = run(Path.of("target/quarkus-app"), "quarkus-run.jar", "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on");
+        assertEquals(0, run.exit(), run.output());
+        assertFalse(run.output().contains("[warning]"), run.output());
     }
 
     @Test
