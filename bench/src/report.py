@@ -226,6 +226,10 @@ def main():
     print(f"\nTimes and rates: {document['aggregate']} after the warm-up; ratio = bridge/baseline throughput (1.0 = parity).")
     for line in details(results, meta):
         print(line)
+    startup = meta["startup"]
+    if startup and "runs_ms" in startup:
+        print(f"startup to 220 greeting: median of {len(startup['runs_ms'])} launches, each a fresh JVM; "
+              + ", ".join(str(ms) for ms in startup["runs_ms"]) + " ms (target < 1500 ms)")
     if warm:
         print("Warm-up, not in the table (rates in order, first = cold JVM): " + "; ".join(
             f"{w['side']} {w['scenario']} " + ", ".join(f"{x:.1f}" for x in w["rates"]) + f" {w['unit']}" for w in warm))
