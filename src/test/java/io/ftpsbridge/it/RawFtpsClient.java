@@ -223,8 +223,10 @@ public final class RawFtpsClient implements AutoCloseable {
             stream.write(chunk);
         }
         stream.flush();
-        data.setSoLinger(true, 0);
-        data.close();
+        // The TCP socket under the TLS one: closing the TLS socket would send close_notify first, and a server that
+        // has read everything by then rightly takes the upload as whole. A dead process sends no close_notify.
+        lastPlainData.setSoLinger(true, 0);
+        lastPlainData.close();
         return read();
     }
 
