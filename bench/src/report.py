@@ -181,6 +181,34 @@ def table(results, meta):
     return "\n".join(out)
 
 
+CPU_COLUMNS = (("bridge", "cpu_bridge_ms"), ("S3 store", "cpu_store_ms"), ("client", "cpu_client_ms"))
+
+
+def cpu_table(results, cores):
+    """CPU seconds each process used per measured round (medians), against the round's elapsed time."""
+    head = ("scenario", "side", "elapsed s") + tuple(f"{name} CPU s" for name, _ in CPU_COLUMNS) + ("total", "cores busy")
+    lines = [head]
+    for e in results:
+        for side in ("bridge", "baseline"):
+            x = e.get(side, {})
+            if "cpu_client_ms" not in x or (side == "baseline" and e["scenario"] in SHARED_BASELINE):
+                continue
+            per_round = [sum(x[key][i] for _, key in CPU_COLUMNS if key in x) for i in range(len(x["cpu_client_ms"]))]
+            total = statistics.median(per_round) / 1000
+            lines.append((e["label"] if side == "bridge" or "bridge" not in e else "", side, f"{x['median_s']:.2f}")
+                         + tuple(f"{statistics.median(x[key]) / 1000:.2f}" if key in x else "-" for _, key in CPU_COLUMNS)
+                         + (f"{total:.2f}", f"{total / x['median_s']:.2f} of {cores}"))
+    if len(lines) == 1:
+        return ""
+    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+    out = []
+    for n, row in enumerate(lines):
+        out.append("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
 def chart(results, work, png, title):
     gnuplot = shutil.which("gnuplot")
     if not gnuplot:
@@ -218,7 +246,9 @@ def main():
     rows, extras, checks, meta = load(work)
     results = summarise(rows, extras, meta)
     warm = warmup(rows)
-    document = dict(meta, aggregate=f"median of {meta['options']['rounds']} rounds (for 2 rounds: their mean)",
+    opts = meta["options"]
+    document = dict(meta, aggregate=f"median of {opts['rounds']} rounds, {opts['list_rounds']} for LIST "
+                                    "(for 2 rounds: their mean)",
                     ratio="bridge throughput / baseline throughput", scenarios=results, warmup=warm, checks=checks,
                     all_checks_ok=all(c["ok"] for c in checks))
     json_out.write_text(json.dumps(document, indent=2) + "\n")
@@ -226,6 +256,12 @@ def main():
     print(f"\nTimes and rates: {document['aggregate']} after the warm-up; ratio = bridge/baseline throughput (1.0 = parity).")
     for line in details(results, meta):
         print(line)
+    cpu = cpu_table(results, meta["host"]["cores"])
+    if cpu:
+        print("\nCPU time of each process per measured round (user + system, medians). The bridge's client is curl or "
+              "python, counted whole (its start and login too, which LIST's elapsed time leaves out); the baseline's is "
+              "the DirectS3 JVM. Cores busy = total / elapsed:")
+        print(cpu)
     startup = meta["startup"]
     if startup and "runs_ms" in startup:
         print(f"startup to 220 greeting: median of {len(startup['runs_ms'])} launches, each a fresh JVM; "
