@@ -260,7 +260,8 @@ public class TlsMaterial {
     }
 
     private static Set<String> ciphers(List<String> configured, SSLContext context) {
-        Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
+        // From an engine: getSupportedSSLParameters() makes a socket, loading the JDK's SSLSocket classes for nothing.
+        Set<String> supported = Set.of(context.createSSLEngine().getSupportedCipherSuites());
         Set<String> result = new LinkedHashSet<>();
         for (String c : configured) {
             String name = c.trim();
