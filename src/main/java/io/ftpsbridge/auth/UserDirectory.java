@@ -26,8 +26,10 @@ public class UserDirectory {
 
     private final Map<String, Account> accounts;
     private final Vertx vertx;
-    /** Checked for unknown users, at the highest cost in use, so that a reply takes as long as for a known one. */
-    private final PasswordHash decoy;
+    /** The highest bcrypt cost in use: the decoy's, so that an unknown user's reply takes as long as a known one's. */
+    private final int decoyCost;
+    /** Checked for unknown users; made on first use, as making it loads the bcrypt library (45 ms of startup CPU). */
+    private PasswordHash decoy;
     private final VerifiedPasswords verified;
 
     public UserDirectory(BridgeConfig config, Vertx vertx) {
@@ -40,8 +42,7 @@ public class UserDirectory {
                         "(or certificate-fingerprint) needs client certificates: set bridge.tls.client-auth to want or need");
             }
         });
-        int cost = accounts.values().stream().mapToInt(a -> a.hash().cost()).max().orElse(10);
-        this.decoy = PasswordHash.random(cost);
+        this.decoyCost = accounts.values().stream().mapToInt(a -> a.hash().cost()).max().orElse(10);
         Duration ttl = config.security().passwordCacheTtl();
         if (ttl.isNegative()) {
             throw new ConfigurationException("bridge.security.password-cache-ttl", "must not be negative, got " + ttl);
@@ -83,6 +84,13 @@ public class UserDirectory {
         return result;
     }
 
+    private synchronized PasswordHash decoy() {
+        if (decoy == null) {
+            decoy = PasswordHash.random(decoyCost);
+        }
+        return decoy;
+    }
+
     public Map<String, User> users() {
         Map<String, User> users = new TreeMap<>();
         accounts.forEach((name, account) -> users.put(name, account.user()));
@@ -99,7 +107,7 @@ public class UserDirectory {
         Account account = accounts.get(name);
         if (account == null) {
             return vertx.executeBlocking(() -> {
-                decoy.matches(password);
+                decoy().matches(password);
                 return Optional.<User>empty();
             }, false);
         }
