@@ -38,6 +38,14 @@ public interface FileSystemView {
     /** The entry at a path, file first, then directory; empty when there is neither. */
     CompletionStage<Optional<FileEntry>> stat(VirtualPath path);
 
+    /**
+     * {@link #stat} for the path of a listing, which is most often a directory: the same answer, with the file
+     * and the directory question asked at once, so that a directory costs one round trip to storage, not two.
+     */
+    default CompletionStage<Optional<FileEntry>> statListed(VirtualPath path) {
+        return stat(path);
+    }
+
     /** True when the path is a directory (the root always is). */
     CompletionStage<Boolean> isDirectory(VirtualPath path);
 

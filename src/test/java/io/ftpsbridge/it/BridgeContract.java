@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -613,6 +614,22 @@ abstract class BridgeContract {
         assertTrue(ftp.mlistDir().length == 2);
         assertEquals(List.of("a.txt", "b"), Arrays.stream(ftp.listNames()).sorted().collect(Collectors.toList()));
         assertEquals(1, ftp.listFiles("a.txt").length, "LIST of a file lists it alone");
+    }
+
+    @Test
+    void listingsTellAFileAnEmptyDirectoryAndNothingApart() throws Exception {
+        assertTrue(ftp.storeFile("f.txt", new ByteArrayInputStream(new byte[3])));
+        assertTrue(ftp.makeDirectory("empty"));
+        FTPFile[] file = ftp.listFiles("f.txt");
+        assertEquals(1, file.length, "LIST of a file lists it alone");
+        assertTrue(file[0].isFile());
+        assertEquals(0, ftp.listFiles("empty").length, ftp.getReplyString());
+        assertTrue(FTPReply.isPositiveCompletion(ftp.getReplyCode()), ftp.getReplyString());
+        assertEquals(0, ftp.mlistDir("empty").length, ftp.getReplyString());
+        assertNull(ftp.listNames("nothing"), "NLST of nothing is refused");
+        assertEquals(550, ftp.getReplyCode(), ftp.getReplyString());
+        assertEquals(0, ftp.mlistDir("f.txt").length);
+        assertEquals(550, ftp.getReplyCode(), "MLSD of a file is refused: " + ftp.getReplyString());
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ListCommand implements FtpCommand {
         if (channel == null) {
             return Future.succeededFuture();
         }
-        return Future.fromCompletionStage(session.fileSystem().stat(path), connection.context())
+        return Future.fromCompletionStage(session.fileSystem().statListed(path), connection.context())
                 .compose(entry -> {
                     if (entry.isEmpty()) {
                         throw new VfsException(VfsException.Reason.NOT_FOUND, path + ": no such file or directory");

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** A home on S3: directories are key prefixes (with an optional zero-byte {@code dir/} marker), files are objects. */
 final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTimes {
@@ -64,6 +65,22 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
         if (path.isRoot()) {
             return CompletableFuture.completedFuture(Optional.of(FileEntry.directory("/", Instant.now())));
         }
+        return fileOrDirectory(path, () -> firstKeyUnder(path));
+    }
+
+    @Override
+    public CompletionStage<Optional<FileEntry>> statListed(VirtualPath path) {
+        if (path.isRoot()) {
+            return stat(path);
+        }
+        // Asked now, beside the HeadObject, rather than after its 404.
+        CompletionStage<ListObjectsV2Response> under = firstKeyUnder(path);
+        return fileOrDirectory(path, () -> under);
+    }
+
+    /** The file at the path's key; where there is none, the directory, from {@code under} (its first key). */
+    private CompletionStage<Optional<FileEntry>> fileOrDirectory(VirtualPath path,
+                                                                 Supplier<CompletionStage<ListObjectsV2Response>> under) {
         String key = keys.fileKey(path);
         return s3.headObject(b -> b.bucket(keys.bucket()).key(key))
                 .handle((head, failure) -> {
@@ -72,20 +89,29 @@ final class S3FileSystemView implements FileSystemView, StoredDigests, ModifyTim
                                 FileEntry.file(path.name(), head.contentLength(), StoredModifyTime.of(head))));
                     }
                     if (S3Errors.isNotFound(failure)) {
-                        return directoryEntry(path);
+                        return directoryEntry(path, under.get());
                     }
                     return CompletableFuture.<Optional<FileEntry>>failedFuture(S3Errors.translate(failure, path.toString()));
                 })
                 .thenCompose(stage -> stage);
     }
 
-    /**
-     * A directory exists if any key lies under it or its marker exists. The marker is also looked for by
-     * HeadObject, since some S3-compatible stores (S3Proxy) leave markers out of listings.
-     */
     private CompletionStage<Optional<FileEntry>> directoryEntry(VirtualPath path) {
+        return directoryEntry(path, firstKeyUnder(path));
+    }
+
+    private CompletionStage<ListObjectsV2Response> firstKeyUnder(VirtualPath path) {
+        return s3.listObjectsV2(b -> b.bucket(keys.bucket()).prefix(keys.directoryPrefix(path)).maxKeys(1));
+    }
+
+    /**
+     * A directory exists if any key lies under it ({@code under}: the first one) or its marker exists. The marker
+     * is also looked for by HeadObject, since some S3-compatible stores (S3Proxy) leave markers out of listings.
+     */
+    private CompletionStage<Optional<FileEntry>> directoryEntry(VirtualPath path,
+                                                                CompletionStage<ListObjectsV2Response> under) {
         String prefix = keys.directoryPrefix(path);
-        return s3.listObjectsV2(b -> b.bucket(keys.bucket()).prefix(prefix).maxKeys(1))
+        return under
                 .handle((page, failure) -> {
                     if (failure != null) {
                         return CompletableFuture.<Optional<FileEntry>>failedFuture(S3Errors.translate(failure, path.toString()));
