@@ -158,6 +158,19 @@ def warmup(rows):
     return out
 
 
+def aligned(lines, text_columns):
+    """Rows of cells as text columns: the first text_columns left-aligned, the rest right-aligned, a rule under the
+    head row."""
+    widths = [max(len(row[i]) for row in lines) for i in range(len(lines[0]))]
+    out = []
+    for n, row in enumerate(lines):
+        out.append("  ".join(cell.ljust(w) if i < text_columns else cell.rjust(w)
+                             for i, (cell, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
 def table(results, meta):
     head = ("scenario", "bridge s", "bridge rate", "baseline s", "baseline rate", "ratio", "bridge peak RSS")
     lines = [head]
@@ -172,13 +185,7 @@ def table(results, meta):
     if startup:
         lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-",
                       f"{startup['rss_mib']} MiB"))
-    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
-    out = []
-    for n, row in enumerate(lines):
-        out.append("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
+    return aligned(lines, 1)
 
 
 CPU_COLUMNS = (("bridge", "cpu_bridge_ms"), ("S3 store", "cpu_store_ms"), ("client", "cpu_client_ms"))
@@ -200,13 +207,7 @@ def cpu_table(results, cores):
                          + (f"{total:.2f}", f"{total / x['median_s']:.2f} of {cores}"))
     if len(lines) == 1:
         return ""
-    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
-    out = []
-    for n, row in enumerate(lines):
-        out.append("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
+    return aligned(lines, 2)
 
 
 def chart(results, work, png, title):
