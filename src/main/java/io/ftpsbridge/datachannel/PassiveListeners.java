@@ -4,19 +4,28 @@ import io.ftpsbridge.config.BindHost;
 import io.ftpsbridge.config.BridgeConfig;
 import io.ftpsbridge.config.ConfigurationException;
 import io.ftpsbridge.tls.TlsMaterial;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 /**
  * Listens on every port of the passive range for the life of the process and hands each connection to the
  * session waiting on that port. Listening once, instead of per PASV, keeps PASV cheap and is what lets a
  * replica later take a connection meant for another one and forward it.
+ *
+ * <p>The ports are dealt out to one listener verticle per event loop (port i to loop i mod n): a server takes its
+ * connections on the event loop it was bound from, and bound from one thread they would all have shared that
+ * thread's single loop, every session's TLS and data on one core. The pool learns each port's loop, so a
+ * session can get a port on its own control connection's loop.
  */
 @ApplicationScoped
 public class PassiveListeners {
@@ -24,7 +33,7 @@ public class PassiveListeners {
     private final PassivePortPool pool;
     private final TlsMaterial tls;
     private final BridgeConfig config;
-    private final List<NetServer> servers = new ArrayList<>();
+    private String deploymentId;
 
     public PassiveListeners(PassivePortPool pool, TlsMaterial tls, BridgeConfig config) {
         this.pool = pool;
@@ -33,28 +42,53 @@ public class PassiveListeners {
     }
 
     public Future<Void> start(Vertx vertx) {
-        List<Future<NetServer>> bound = new ArrayList<>();
-        PortRange range = pool.range();
-        for (int port = range.first(); port <= range.last(); port++) {
-            int listenPort = port;
-            // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
-            NetServerOptions options = tls.applyToDataListener(new NetServerOptions()
-                    .setHost(BindHost.of(config.ftp().host())).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
-            NetServer server = vertx.createNetServer(options)
-                    .connectHandler(socket -> pool.waitingOn(listenPort)
-                            .ifPresentOrElse(channel -> channel.accept(socket), socket::close));
-            servers.add(server);
-            bound.add(server.listen().recover(e -> Future.failedFuture(new ConfigurationException(
-                    "bridge.ftp.passive-ports", "includes port " + listenPort + ", which cannot be listened on at "
-                    + BindHost.of(config.ftp().host()) + ": " + e.getMessage()))));
-        }
-        return Future.all(bound).mapEmpty();
+        int loops = (int) StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count();
+        int lanes = Math.max(1, Math.min(loops, pool.range().size()));
+        AtomicInteger next = new AtomicInteger();
+        // Vert.x gives each instance the next event loop in turn, so n instances deployed at once cover all n loops.
+        return vertx.deployVerticle(() -> new Lane(next.getAndIncrement(), lanes), new DeploymentOptions().setInstances(lanes))
+                .onSuccess(id -> deploymentId = id)
+                .mapEmpty();
     }
 
-    public Future<Void> stop() {
-        List<Future<Void>> closed = new ArrayList<>();
-        servers.forEach(s -> closed.add(s.close()));
-        servers.clear();
-        return Future.all(closed).mapEmpty();
+    public Future<Void> stop(Vertx vertx) {
+        String id = deploymentId;
+        deploymentId = null;
+        return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    }
+
+    /** The listeners of every {@code lanes}-th port from the {@code index}-th, on this instance's event loop. */
+    private final class Lane extends AbstractVerticle {
+
+        private final int index;
+        private final int lanes;
+
+        Lane(int index, int lanes) {
+            this.index = index;
+            this.lanes = lanes;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            PortRange range = pool.range();
+            List<Future<?>> bound = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
+            for (int port = range.first() + index; port <= range.last(); port += lanes) {
+                int listenPort = port;
+                ports.add(port);
+                // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
+                NetServerOptions options = tls.applyToDataListener(new NetServerOptions()
+                        .setHost(BindHost.of(config.ftp().host())).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
+                bound.add(vertx.createNetServer(options)
+                        .connectHandler(socket -> pool.waitingOn(listenPort)
+                                .ifPresentOrElse(channel -> channel.accept(socket), socket::close))
+                        .listen()
+                        .recover(e -> Future.failedFuture(new ConfigurationException("bridge.ftp.passive-ports",
+                                "includes port " + listenPort + ", which cannot be listened on at "
+                                + BindHost.of(config.ftp().host()) + ": " + e.getMessage()))));
+            }
+            pool.addLane(Thread.currentThread(), ports.stream().mapToInt(Integer::intValue).toArray());
+            Future.all(bound).<Void>mapEmpty().onComplete(started);
+        }
     }
 }

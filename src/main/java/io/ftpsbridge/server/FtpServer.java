@@ -98,7 +98,7 @@ public class FtpServer {
         if (deploymentId != null) {
             await(vertx.undeploy(deploymentId).toCompletionStage());
         }
-        await(passiveListeners.stop().toCompletionStage());
+        await(passiveListeners.stop(vertx).toCompletionStage());
         if (activeClient != null) {
             await(activeClient.close().toCompletionStage());
         }
