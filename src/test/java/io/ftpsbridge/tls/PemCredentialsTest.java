@@ -37,6 +37,7 @@ class PemCredentialsTest {
         openssl("pkcs8", "-topk8", "-nocrypt", "-in", "ec-sec1.key", "-out", "ec-pkcs8.key");
         openssl("pkcs8", "-topk8", "-in", "ec-sec1.key", "-passout", "pass:secret", "-out", "ec-encrypted.key");
         openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "other-ec.key");
+        openssl("genrsa", "-out", "other-rsa.key", "2048");
     }
 
     @AfterAll
@@ -81,6 +82,9 @@ class PemCredentialsTest {
         ConfigurationException foreign = refusal(read("ec.crt"), read("other-ec.key"));
         assertEquals("bridge.tls.key-file", foreign.key());
         assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
+        ConfigurationException foreignRsa = refusal(read("rsa.crt"), read("other-rsa.key"));
+        assertEquals("bridge.tls.key-file", foreignRsa.key());
+        assertTrue(foreignRsa.getMessage().contains("does not belong to the certificate"), foreignRsa.getMessage());
         assertEquals("bridge.tls.key-file", refusal(read("rsa.crt"), read("ec-sec1.key")).key());
         assertEquals("bridge.tls.key-file", refusal(read("ec.crt"), read("rsa-pkcs8.key")).key());
         ConfigurationException encrypted = refusal(read("ec.crt"), read("ec-encrypted.key"));
