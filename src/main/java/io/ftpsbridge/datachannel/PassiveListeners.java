@@ -42,13 +42,17 @@ public class PassiveListeners {
     }
 
     public Future<Void> start(Vertx vertx) {
-        int loops = (int) StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count();
-        int lanes = Math.max(1, Math.min(loops, pool.range().size()));
+        int lanes = Math.max(1, Math.min(eventLoops(vertx), pool.range().size()));
         AtomicInteger next = new AtomicInteger();
         // Vert.x gives each instance the next event loop in turn, so n instances deployed at once cover all n loops.
         return vertx.deployVerticle(() -> new Lane(next.getAndIncrement(), lanes), new DeploymentOptions().setInstances(lanes))
                 .onSuccess(id -> deploymentId = id)
                 .mapEmpty();
+    }
+
+    /** Vert.x's event loops ({@code quarkus.vertx.event-loops-pool-size}). */
+    public static int eventLoops(Vertx vertx) {
+        return (int) StreamSupport.stream(vertx.nettyEventLoopGroup().spliterator(), false).count();
     }
 
     public Future<Void> stop(Vertx vertx) {

@@ -81,7 +81,9 @@ public class FtpServer {
         FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands,
                 tls.sessionReuse(), active);
         await(passiveListeners.start(vertx).toCompletionStage());
-        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // One control listener per event loop, as the passive lanes: sessions spread over every loop, and each
+        // finds data ports on its own.
+        int instances = Math.max(1, PassiveListeners.eventLoops(vertx));
         deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),
                 new DeploymentOptions().setInstances(instances)).toCompletionStage());
         listening = true;
