@@ -13,6 +13,7 @@ import io.vertx.core.net.NetServerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
@@ -44,10 +45,17 @@ public class PassiveListeners {
     public Future<Void> start(Vertx vertx) {
         int lanes = Math.max(1, Math.min(eventLoops(vertx), pool.range().size()));
         AtomicInteger next = new AtomicInteger();
+        List<Future<?>> bound = Collections.synchronizedList(new ArrayList<>());
         // Vert.x gives each instance the next event loop in turn, so n instances deployed at once cover all n loops.
-        return vertx.deployVerticle(() -> new Lane(next.getAndIncrement(), lanes), new DeploymentOptions().setInstances(lanes))
-                .onSuccess(id -> deploymentId = id)
-                .mapEmpty();
+        // A lane always starts; a port it cannot bind fails start() after the deployment, which is then undone
+        // (a failing verticle start would have Vert.x log a spurious undeploy error beside the configuration error).
+        return vertx.deployVerticle(() -> new Lane(next.getAndIncrement(), lanes, bound),
+                        new DeploymentOptions().setInstances(lanes))
+                .compose(id -> {
+                    deploymentId = id;
+                    return Future.all(List.copyOf(bound)).<Void>mapEmpty()
+                            .recover(failure -> stop(vertx).transform(v -> Future.failedFuture(failure)));
+                });
     }
 
     /** Vert.x's event loops ({@code quarkus.vertx.event-loops-pool-size}). */
@@ -66,16 +74,18 @@ public class PassiveListeners {
 
         private final int index;
         private final int lanes;
+        private final List<Future<?>> bound;
 
-        Lane(int index, int lanes) {
+        Lane(int index, int lanes, List<Future<?>> bound) {
             this.index = index;
             this.lanes = lanes;
+            this.bound = bound;
         }
 
         @Override
         public void start(Promise<Void> started) {
             PortRange range = pool.range();
-            List<Future<?>> bound = new ArrayList<>();
+            List<Future<?>> listening = new ArrayList<>();
             List<Integer> ports = new ArrayList<>();
             for (int port = range.first() + index; port <= range.last(); port += lanes) {
                 int listenPort = port;
@@ -83,7 +93,7 @@ public class PassiveListeners {
                 // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
                 NetServerOptions options = tls.applyToDataListener(new NetServerOptions()
                         .setHost(BindHost.of(config.ftp().host())).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
-                bound.add(vertx.createNetServer(options)
+                listening.add(vertx.createNetServer(options)
                         .connectHandler(socket -> pool.waitingOn(listenPort)
                                 .ifPresentOrElse(channel -> channel.accept(socket), socket::close))
                         .listen()
@@ -92,7 +102,9 @@ public class PassiveListeners {
                                 + BindHost.of(config.ftp().host()) + ": " + e.getMessage()))));
             }
             pool.addLane(Thread.currentThread(), ports.stream().mapToInt(Integer::intValue).toArray());
-            Future.all(bound).<Void>mapEmpty().onComplete(started);
+            Future<?> all = Future.all(listening);
+            bound.add(all);
+            all.onComplete(done -> started.complete());
         }
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,20 @@ class ProductionJarIT {
     @Test
     void malformedPassiveRangeStopsStartup() throws Exception {
         assertRefused("bridge.ftp.passive-ports", "-Dbridge.ftp.passive-ports=30000-3000x");
+    }
+
+    /** Each event loop binds its share of the range; one port taken stops startup with one line, no other error. */
+    @Test
+    void passivePortInUseStopsStartup() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run run = run("-Dbridge.ftp.passive-ports=" + (port - 1) + "-" + (port + 1));
+            assertNotEquals(0, run.exit(), run.output());
+            assertTrue(run.output().lines().anyMatch(l -> l.startsWith("bridge.ftp.passive-ports includes port " + port)),
+                    run.output());
+            assertFalse(run.output().contains(" ERROR "), run.output());
+            assertFalse(run.output().contains("\tat "), run.output());
+        }
     }
 
     @Test
