@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Hands out passive ports at random from {@code bridge.ftp.passive-ports}, one session per port until its transfer
@@ -59,19 +60,15 @@ public class PassivePortPool {
      */
     Optional<Integer> reserve(PassiveDataChannel channel) {
         int[] lane = lanes.get(Thread.currentThread());
-        if (lane != null) {
-            int start = random.nextInt(lane.length);
-            for (int i = 0; i < lane.length; i++) {
-                int port = lane[(start + i) % lane.length];
-                if (reserved.putIfAbsent(port, channel) == null) {
-                    return Optional.of(port);
-                }
-            }
-        }
-        int size = range.size();
-        int start = random.nextInt(size);
-        for (int i = 0; i < size; i++) {
-            int port = range.first() + (start + i) % size;
+        Optional<Integer> own = lane == null ? Optional.empty() : claim(lane.length, i -> lane[i], channel);
+        return own.or(() -> claim(range.size(), i -> range.first() + i, channel));
+    }
+
+    /** The first free one of {@code count} ports ({@code portAt} 0 to count - 1), probed from a random one on. */
+    private Optional<Integer> claim(int count, IntUnaryOperator portAt, PassiveDataChannel channel) {
+        int start = random.nextInt(count);
+        for (int i = 0; i < count; i++) {
+            int port = portAt.applyAsInt((start + i) % count);
             if (reserved.putIfAbsent(port, channel) == null) {
                 return Optional.of(port);
             }
