@@ -30,6 +30,13 @@ SCENARIOS = {
 # Rows measured on the bridge side only, judged against another row's baseline (the same work done directly).
 SHARED_BASELINE = {"small-files-stock": "small-files"}
 
+# How the bridge side's client meets the store, for the ceiling (the ratio the bridge would reach if it used no CPU):
+# in a serial scenario one request waits for the last, so the client's and the store's CPU add up; in the others one
+# client streams (or many run at once), so the time is at least the client's own CPU (curl and the python client run
+# each transfer on one thread) and at least the two's CPU spread over every core.
+SERIAL_SCENARIOS = {"small-files", "small-files-stock"}
+ONE_CLIENT_THREAD = {"upload", "download", "list"}
+
 # The issue's targets, shown beside the figures they judge.
 TARGET_HEAP_PER_IDLE_SESSION_KIB = 64
 TARGET_SESSIONS_PEAK_RSS_MIB = 1024
@@ -97,8 +104,28 @@ def summarise(rows, extras, meta):
                 entry[x["side"]].setdefault(x["name"], []).append(x["value"])
             else:
                 entry.setdefault(f"{x['side']}_{x['round']}", {})[x["name"]] = x["value"]
+        ceiling = ratio_ceiling(entry, meta["host"]["cores"])
+        if ceiling:
+            entry["ratio_ceiling"] = ceiling
         results.append(entry)
     return results
+
+
+def ratio_ceiling(entry, cores):
+    """The ratio the bridge side would reach if the bridge itself used no CPU: the baseline's time over the least time
+    that the client's and the store's CPU in the bridge's rounds (medians) leave possible. None without CPU figures."""
+    b = entry.get("bridge", {})
+    if "baseline" not in entry or "cpu_client_ms" not in b or "cpu_store_ms" not in b:
+        return None
+    client = statistics.median(b["cpu_client_ms"]) / 1000
+    store = statistics.median(b["cpu_store_ms"]) / 1000
+    if entry["scenario"] in SERIAL_SCENARIOS:
+        least = client + store
+    elif entry["scenario"] in ONE_CLIENT_THREAD:
+        least = max(client, (client + store) / cores)
+    else:
+        least = (client + store) / cores
+    return round(entry["baseline"]["median_s"] / least, 3) if least > 0 else None
 
 
 def details(results, meta):
@@ -172,7 +199,7 @@ def aligned(lines, text_columns):
 
 
 def table(results, meta):
-    head = ("scenario", "bridge s", "bridge rate", "baseline s", "baseline rate", "ratio", "bridge peak RSS")
+    head = ("scenario", "bridge s", "bridge rate", "baseline s", "baseline rate", "ratio", "ceiling", "bridge peak RSS")
     lines = [head]
     for e in results:
         b, d = e.get("bridge"), e.get("baseline")
@@ -180,10 +207,11 @@ def table(results, meta):
                       f"{b['median_s']:.2f}" if b else "-", f"{b['rate']:.1f} {e['unit']}" if b else "-",
                       f"{d['median_s']:.2f}" if d else "-", f"{d['rate']:.1f} {e['unit']}" if d else "-",
                       f"{e['ratio']:.2f}" if "ratio" in e else "-",
+                      f"{e['ratio_ceiling']:.2f}" if "ratio_ceiling" in e else "-",
                       f"{e['bridge_peak_rss_mib']} MiB" if e.get("bridge_peak_rss_mib") else "-"))
     startup = meta["startup"]
     if startup:
-        lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-",
+        lines.append(("startup to 220 greeting", f"{startup['ms'] / 1000:.2f}", "-", "-", "-", "-", "-",
                       f"{startup['rss_mib']} MiB"))
     return aligned(lines, 1)
 
@@ -255,6 +283,9 @@ def main():
     json_out.write_text(json.dumps(document, indent=2) + "\n")
     print(table(results, meta))
     print(f"\nTimes and rates: {document['aggregate']} after the warm-up; ratio = bridge/baseline throughput (1.0 = parity).")
+    print("ceiling = the ratio if the bridge itself used no CPU, left by the CPU that its client and the store used in "
+          "the bridge's rounds (table below): their sum where requests go one at a time (small files), else the "
+          "client's own or the two's over the cores, whichever is more.")
     for line in details(results, meta):
         print(line)
     cpu = cpu_table(results, meta["host"]["cores"])
