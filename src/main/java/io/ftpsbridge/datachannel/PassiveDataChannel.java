@@ -54,8 +54,11 @@ public final class PassiveDataChannel implements DataChannel {
         return port;
     }
 
-    /** A connection arrived on this channel's port; runs on the listener's context. */
-    void accept(NetSocket socket) {
+    /**
+     * A connection arrived on this channel's port; runs on the listener's context. {@code serverTls} starts the
+     * server side of TLS on it (PROT P) and completes with the session.
+     */
+    void accept(NetSocket socket, Function<NetSocket, Future<SSLSession>> serverTls) {
         if (!clientAddress.equals(socket.remoteAddress().hostAddress())) {
             // RFC 2577 §5: a data connection from another host is someone else's; the client may still come.
             socket.close();
@@ -65,10 +68,10 @@ public final class PassiveDataChannel implements DataChannel {
         InboundBytes inbound = InboundBytes.hold(socket, data);
         DataConnectionEvents events = DataConnectionEvents.watch(socket);
         // Nothing is read from or written to a refused connection: transfers start only once ready succeeds.
-        Future<Void> ready = tls ? socket.upgradeToSsl()
-                .compose(v -> {
+        Future<Void> ready = tls ? serverTls.apply(socket)
+                .compose(session -> {
                     HandshakeAck.sendNow(socket);
-                    return DataProtectionException.enforce(sessionCheck, socket.sslSession());
+                    return DataProtectionException.enforce(sessionCheck, session);
                 }) : Future.succeededFuture();
         ready.onFailure(e -> socket.close());
         control.runOnContext(v -> connected(new DataConnection(socket, data, ready, events, inbound, tls)));

@@ -31,6 +31,9 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class PassiveListeners {
 
+    /** Ports a lane binds at a time (see listenFrom). */
+    private static final int PORTS_AT_ONCE = 8;
+
     private final PassivePortPool pool;
     private final TlsMaterial tls;
     private final BridgeConfig config;
@@ -55,7 +58,8 @@ public class PassiveListeners {
                     deploymentId = id;
                     return Future.all(List.copyOf(bound)).<Void>mapEmpty()
                             .recover(failure -> stop(vertx).transform(v -> Future.failedFuture(failure)));
-                });
+                })
+                .onComplete(started -> pool.listened(started.cause()));
     }
 
     /** Vert.x's event loops ({@code quarkus.vertx.event-loops-pool-size}). */
@@ -85,26 +89,50 @@ public class PassiveListeners {
         @Override
         public void start(Promise<Void> started) {
             PortRange range = pool.range();
-            List<Future<?>> listening = new ArrayList<>();
             List<Integer> ports = new ArrayList<>();
             for (int port = range.first() + index; port <= range.last(); port += lanes) {
-                int listenPort = port;
                 ports.add(port);
-                // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
-                NetServerOptions options = tls.applyToDataListener(new NetServerOptions()
-                        .setHost(BindHost.of(config.ftp().host())).setPort(listenPort).setSsl(false).setTcpNoDelay(true));
-                listening.add(vertx.createNetServer(options)
-                        .connectHandler(socket -> pool.waitingOn(listenPort)
-                                .ifPresentOrElse(channel -> channel.accept(socket), socket::close))
-                        .listen()
-                        .recover(e -> Future.failedFuture(new ConfigurationException("bridge.ftp.passive-ports",
-                                "includes port " + listenPort + ", which cannot be listened on at "
-                                + BindHost.of(config.ftp().host()) + ": " + e.getMessage()))));
             }
             pool.addLane(Thread.currentThread(), ports.stream().mapToInt(Integer::intValue).toArray());
-            Future<?> all = Future.all(listening);
-            bound.add(all);
-            all.onComplete(done -> started.complete());
+            Promise<Void> all = Promise.promise();
+            bound.add(all.future());
+            listenFrom(ports, 0, all);
+            all.future().onComplete(done -> started.complete());
+        }
+
+        /**
+         * Listens on {@code ports} from {@code from} on, a few at a time: the control listeners are already up, and a
+         * client's first connection, served on this same event loop, waits behind one batch instead of the lane.
+         */
+        private void listenFrom(List<Integer> ports, int from, Promise<Void> all) {
+            int to = Math.min(ports.size(), from + PORTS_AT_ONCE);
+            List<Future<?>> batch = new ArrayList<>(to - from);
+            for (int port : ports.subList(from, to)) {
+                batch.add(listen(port));
+            }
+            Future.all(batch).onComplete(done -> {
+                if (done.failed()) {
+                    all.fail(done.cause());
+                } else if (to == ports.size()) {
+                    all.complete();
+                } else {
+                    listenFrom(ports, to, all);
+                }
+            });
+        }
+
+        private Future<?> listen(int port) {
+            // TLS is started per connection (PROT P), so the listener itself speaks plain TCP.
+            NetServerOptions options = new NetServerOptions()
+                    .setHost(BindHost.of(config.ftp().host())).setPort(port).setTcpNoDelay(true);
+            return vertx.createNetServer(options)
+                    .connectHandler(socket -> pool.waitingOn(port).ifPresentOrElse(
+                            channel -> channel.accept(socket, s -> tls.startServerTls(s, TlsMaterial.HANDSHAKE_TIMEOUT)),
+                            socket::close))
+                    .listen()
+                    .recover(e -> Future.failedFuture(new ConfigurationException("bridge.ftp.passive-ports",
+                            "includes port " + port + ", which cannot be listened on at "
+                            + BindHost.of(config.ftp().host()) + ": " + e.getMessage())));
         }
     }
 }

@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntUnaryOperator;
@@ -31,6 +33,8 @@ public class PassivePortPool {
     /** The ports each event loop accepts, by its thread; filled as the listeners bind. */
     private final Map<Thread, int[]> lanes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Done once every port of the range is listened on; failed when one cannot be. */
+    private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
     @Inject
     public PassivePortPool(BridgeConfig config) {
@@ -52,6 +56,23 @@ public class PassivePortPool {
             System.arraycopy(more, 0, all, held.length, more.length);
             return all;
         });
+    }
+
+    /**
+     * Completes once every port of the range is listened on, or fails when one cannot be. The control listeners
+     * start beside the passive ones, so a session may ask for a port before then: PASV waits for this first.
+     */
+    public CompletionStage<Void> listening() {
+        return listening;
+    }
+
+    /** Every port is listened on ({@code failure} null), or the listeners could not start. */
+    void listened(Throwable failure) {
+        if (failure == null) {
+            listening.complete(null);
+        } else {
+            listening.completeExceptionally(failure);
+        }
     }
 
     /**

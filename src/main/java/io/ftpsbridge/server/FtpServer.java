@@ -80,12 +80,20 @@ public class FtpServer {
         ActiveConnector active = new ActiveConnector(activeClient, tls::startServerTls);
         FtpServices services = new FtpServices(config, users, loginGuard, storage, passivePorts, commands,
                 tls.sessionReuse(), active);
-        await(passiveListeners.start(vertx).toCompletionStage());
         // One control listener per event loop, as the passive lanes: sessions spread over every loop, and each
-        // finds data ports on its own.
+        // finds data ports on its own. The control listeners are bound first: binding the passive range takes a while
+        // (200 ports: about 0.15 s on 2 cores, each with its own TLS set-up), and a client can be greeted and log in
+        // meanwhile; PASV waits for the ports. A passive port that cannot be listened on still stops startup.
         int instances = Math.max(1, PassiveListeners.eventLoops(vertx));
         deploymentId = await(vertx.deployVerticle(() -> new ControlListenerVerticle(config, tls, services, registry),
                 new DeploymentOptions().setInstances(instances)).toCompletionStage());
+        try {
+            await(passiveListeners.start(vertx).toCompletionStage());
+        } catch (RuntimeException failure) {
+            await(vertx.undeploy(deploymentId).toCompletionStage());
+            deploymentId = null;
+            throw failure;
+        }
         listening = true;
         tls.watchFiles();
         LOG.infof("FTPS listening on %s: explicit port %d, implicit port %d, passive ports %s; users: %s",

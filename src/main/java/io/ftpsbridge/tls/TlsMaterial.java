@@ -46,6 +46,8 @@ public class TlsMaterial {
 
     private static final Logger LOG = Logger.getLogger(TlsMaterial.class);
     private static final Set<String> SUPPORTED_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+    /** How long a client has for a TLS handshake: Vert.x's 10 s is short when hundreds connect at once to a busy bridge. */
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final BridgeConfig.Tls settings;
@@ -57,7 +59,7 @@ public class TlsMaterial {
     private final SessionReuse sessionReuse;
     private final ReloadableKeyManager keyManager;
     private final ServerSslEngineOptions engineOptions;
-    private final ServerSslContext activeDataContext;
+    private final ServerSslContext dataContext;
     private volatile String fingerprint;
     private byte[] loadedFiles;
     private long reloadTimer = -1;
@@ -105,7 +107,7 @@ public class TlsMaterial {
         SSLContext context = context(keyManager, trustManagers().orElse(new TrustManager[0]));
         this.ciphers = ciphers(settings.ciphers(), context);
         this.engineOptions = new ServerSslEngineOptions(context, clientCertificates);
-        this.activeDataContext = ServerSslContext.of(context, ciphers, dataProtocols.toArray(String[]::new),
+        this.dataContext = ServerSslContext.of(context, ciphers, dataProtocols.toArray(String[]::new),
                 clientCertificates);
         if (settings.certFile().isEmpty()) {
             LOG.warnf("No bridge.tls.cert-file configured: using a generated self-signed certificate, SHA-256 fingerprint %s",
@@ -130,30 +132,25 @@ public class TlsMaterial {
         return apply(options, controlProtocols);
     }
 
-    /** Puts the key, certificate and protocol versions on a passive data listener. */
-    public NetServerOptions applyToDataListener(NetServerOptions options) {
-        return apply(options, dataProtocols);
-    }
-
     private NetServerOptions apply(NetServerOptions options, Set<String> protocols) {
         options.setKeyCertOptions(keyCert);
         options.setSslEngineOptions(engineOptions);
         options.setEnabledSecureTransportProtocols(protocols);
-        // Vert.x's 10 s is short when hundreds of partners connect at once to a busy bridge.
-        options.setSslHandshakeTimeout(30).setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
+        options.setSslHandshakeTimeout(HANDSHAKE_TIMEOUT.toSeconds()).setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
     }
 
     /**
-     * Runs the server side of TLS on a data connection the bridge opened itself (active mode, RFC 4217 §7: the
-     * client stays the TLS client). Vert.x can only start client-side TLS on a socket it connected, so the handler
-     * from the shared context goes into the channel pipeline directly; Netty's SslHandler then sends close_notify
-     * on close and reports the client's, as on passive connections. Completes with the session once handshaken.
+     * Runs the server side of TLS on a data connection (PROT P; in active mode the client stays the TLS client,
+     * RFC 4217 §7). The handler from the shared context goes into the channel pipeline directly: Vert.x can start
+     * client-side TLS only on a socket it connected, and server-side only on a listener that built TLS of its own,
+     * which for 200 passive listeners took a fifth of the bridge's startup. Netty's SslHandler sends close_notify on
+     * close and reports the client's. Completes with the session once handshaken.
      */
     public Future<SSLSession> startServerTls(NetSocket socket, Duration timeout) {
         ChannelHandlerContext channel = ((NetSocketInternal) socket).channelHandlerContext();
-        SslHandler handler = activeDataContext.newHandler(channel.alloc());
+        SslHandler handler = dataContext.newHandler(channel.alloc());
         handler.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
         Promise<SSLSession> handshaken = Promise.promise();
         handler.handshakeFuture().addListener(done -> {

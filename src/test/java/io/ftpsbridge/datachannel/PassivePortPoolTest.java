@@ -6,11 +6,15 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Passive ports: a session's own event loop's lane first, then any free port, then none. */
+/** Passive ports: a session's own event loop's lane first, then any free port, then none; given once they listen. */
 class PassivePortPoolTest {
 
     private static int reserve(PassivePortPool pool) {
@@ -52,6 +56,21 @@ class PassivePortPoolTest {
         Set<Integer> ports = Set.of(reserveElsewhere(pool), reserveElsewhere(pool));
         assertEquals(Set.of(30000, 30001), ports);
         assertEquals(-1, reserveElsewhere(pool));
+    }
+
+    @Test
+    void listeningCompletesOnceThePortsListenOrFailsWithWhyNot() {
+        PassivePortPool pool = new PassivePortPool(new PortRange(30000, 30001));
+        CompletableFuture<Void> listening = pool.listening().toCompletableFuture();
+        assertFalse(listening.isDone(), "PASV waits while the listeners start");
+        pool.listened(null);
+        assertTrue(listening.isDone() && !listening.isCompletedExceptionally());
+
+        PassivePortPool refused = new PassivePortPool(new PortRange(30000, 30001));
+        IllegalStateException cause = new IllegalStateException("port 30001 taken");
+        refused.listened(cause);
+        CompletionException failure = assertThrows(CompletionException.class, () -> refused.listening().toCompletableFuture().join());
+        assertSame(cause, failure.getCause());
     }
 
     @Test

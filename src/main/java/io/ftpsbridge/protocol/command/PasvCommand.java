@@ -2,7 +2,9 @@ package io.ftpsbridge.protocol.command;
 
 import io.ftpsbridge.protocol.FtpCommand;
 import io.ftpsbridge.datachannel.AdvertisedAddress;
+import io.ftpsbridge.datachannel.DataChannelException;
 import io.ftpsbridge.datachannel.PassiveDataChannel;
+import io.ftpsbridge.datachannel.PassivePortPool;
 import io.ftpsbridge.protocol.ControlConnection;
 import io.ftpsbridge.protocol.ReplyCode;
 import io.vertx.core.Future;
@@ -45,13 +47,17 @@ final class PasvCommand implements FtpCommand {
     }
 
     private static Future<PassiveDataChannel> open(ControlConnection connection) {
-        return PassiveDataChannel.open(connection.services().passivePorts(), connection.context(),
-                        connection.remoteAddress(), connection.session().protectData(), connection::dataSessionRefusal)
-                .map(channel -> {
-                    connection.session().dataChannel(channel);
-                    return Future.succeededFuture(channel);
-                })
-                .orElseGet(() -> Future.failedFuture(new io.ftpsbridge.datachannel.DataChannelException(
-                        "all passive ports are in use; try again shortly")));
+        PassivePortPool pool = connection.services().passivePorts();
+        // Just after startup the passive ports may still be being bound: the port is given once they listen.
+        return Future.fromCompletionStage(pool.listening(), connection.context())
+                .recover(failure -> Future.failedFuture(new DataChannelException("the passive ports are not listening")))
+                .compose(listening -> PassiveDataChannel.open(pool, connection.context(), connection.remoteAddress(),
+                                connection.session().protectData(), connection::dataSessionRefusal)
+                        .map(channel -> {
+                            connection.session().dataChannel(channel);
+                            return Future.succeededFuture(channel);
+                        })
+                        .orElseGet(() -> Future.failedFuture(new DataChannelException(
+                                "all passive ports are in use; try again shortly"))));
     }
 }
