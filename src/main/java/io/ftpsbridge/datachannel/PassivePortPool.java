@@ -60,7 +60,7 @@ public class PassivePortPool {
 
     /**
      * Completes once every port of the range is listened on, or fails when one cannot be. The control listeners
-     * start beside the passive ones, so a session may ask for a port before then: PASV waits for this first.
+     * start before the passive ones, so a session may ask for a port before then: PASV waits for this first.
      */
     public CompletionStage<Void> listening() {
         return listening;
