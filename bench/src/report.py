@@ -248,10 +248,11 @@ def chart(results, work, png, title):
     if not bars:
         print("no scenario with a baseline ran: no chart", file=sys.stderr)
         return False
-    data.write_text("".join(f"\"{e['label']}\" {e['ratio']}\n" for e in bars))
-    top = max([1.2] + [e["ratio"] * 1.15 for e in bars])
+    # A ceiling of "-" (no CPU figures) leaves the point out; gnuplot skips missing values.
+    data.write_text("".join(f"\"{e['label']}\" {e['ratio']} {e.get('ratio_ceiling', '-')}\n" for e in bars))
+    top = max([1.2] + [e["ratio"] * 1.15 for e in bars] + [min(e.get("ratio_ceiling", 0), 3) * 1.1 for e in bars])
     script = f"""
-set terminal pngcairo size {max(900, 230 * len(bars))},520 font ",11"
+set terminal pngcairo size {max(900, 270 * len(bars))},520 font ",11"
 set output '{png}'
 set title "{title}"
 set ylabel "bridge / direct SDK throughput (higher is better)"
@@ -261,8 +262,10 @@ set grid ytics
 set boxwidth 0.6
 set style fill solid 0.85 border -1
 set key top right
+set datafile missing '-'
 plot '{data}' using 0:2:xtic(1) with boxes lc rgb '#3b6ea8' notitle, \\
      '' using 0:2:(sprintf('%.2f', $2)) with labels offset 0,1 notitle, \\
+     '' using 0:3 with points pt 9 ps 1.6 lc rgb '#e67e22' title 'ceiling: the bridge at zero CPU', \\
      1 with lines dt 2 lw 2 lc rgb '#c0392b' title 'parity (1.0)'
 """
     (work / "chart.gp").write_text(script)
