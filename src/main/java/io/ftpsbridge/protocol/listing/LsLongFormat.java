@@ -6,9 +6,6 @@ import io.ftpsbridge.vfs.FileEntry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * LIST lines in the {@code ls -l} form that FileZilla, WinSCP and lftp parse:
@@ -17,10 +14,6 @@ import java.util.Locale;
  */
 public final class LsLongFormat implements ListingFormat {
 
-    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final Duration SIX_MONTHS = Duration.ofDays(182);
     /** Sizes are right-aligned in 13 columns, as far as a few TiB. */
     private static final int SIZE_WIDTH = 13;
@@ -41,8 +34,7 @@ public final class LsLongFormat implements ListingFormat {
     @Override
     public String line(FileEntry entry) {
         Instant modified = entry.modified() == null ? now : entry.modified();
-        Duration age = Duration.between(modified, now).abs();
-        String date = (age.compareTo(SIX_MONTHS) > 0 ? OLD : RECENT).format(modified);
+        boolean old = Duration.between(modified, now).abs().compareTo(SIX_MONTHS) > 0;
         // Built by hand: String.format was the largest cost of a long listing after S3's own XML.
         String size = Long.toString(entry.size());
         StringBuilder line = new StringBuilder(48 + 2 * owner.length() + entry.name().length())
@@ -51,6 +43,8 @@ public final class LsLongFormat implements ListingFormat {
         for (int pad = size.length(); pad < SIZE_WIDTH; pad++) {
             line.append(' ');
         }
-        return line.append(size).append(' ').append(date).append(' ').append(entry.name()).toString();
+        line.append(size).append(' ');
+        ListingDates.appendLs(line, modified, old);
+        return line.append(' ').append(entry.name()).toString();
     }
 }

@@ -22,7 +22,8 @@ public final class MachineListFormat implements ListingFormat {
     private final String directoryPerm;
 
     public MachineListFormat(Set<String> facts, User user) {
-        this.facts = facts;
+        // A copy: pages are rendered on the storage client's threads while OPTS MLST may choose other facts.
+        this.facts = Set.copyOf(facts);
         this.filePerm = filePerm(user);
         this.directoryPerm = directoryPerm(user);
     }
@@ -65,12 +66,15 @@ public final class MachineListFormat implements ListingFormat {
 
     @Override
     public String line(FileEntry entry) {
-        return facts(entry) + " " + entry.name();
+        return appendFacts(new StringBuilder(64 + entry.name().length()), entry).append(' ').append(entry.name()).toString();
     }
 
     /** The facts part, each ending in {@code ;}. */
     public String facts(FileEntry entry) {
-        StringBuilder out = new StringBuilder();
+        return appendFacts(new StringBuilder(64), entry).toString();
+    }
+
+    private StringBuilder appendFacts(StringBuilder out, FileEntry entry) {
         if (facts.contains("type")) {
             out.append("type=").append(entry.directory() ? "dir" : "file").append(';');
         }
@@ -78,11 +82,13 @@ public final class MachineListFormat implements ListingFormat {
             out.append("size=").append(entry.size()).append(';');
         }
         if (facts.contains("modify")) {
-            out.append("modify=").append(MODIFY.format(entry.modified() == null ? Instant.now() : entry.modified())).append(';');
+            out.append("modify=");
+            ListingDates.appendModify(out, entry.modified() == null ? Instant.now() : entry.modified());
+            out.append(';');
         }
         if (facts.contains("perm")) {
             out.append("perm=").append(entry.directory() ? directoryPerm : filePerm).append(';');
         }
-        return out.toString();
+        return out;
     }
 }

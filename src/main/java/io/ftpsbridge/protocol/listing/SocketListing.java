@@ -78,18 +78,22 @@ public final class SocketListing implements TransferTask {
         return done.future();
     }
 
+    /**
+     * Renders the page where it arrived (the storage client's thread), so that only the socket write waits for the
+     * data connection's event loop, which may also be the one parsing the next page.
+     */
     private CompletionStage<Void> writePage(SocketTextWriter writer, List<FileEntry> page) {
+        StringBuilder text = new StringBuilder(page.size() * 72);
+        for (FileEntry entry : page) {
+            text.append(format.line(entry)).append("\r\n");
+        }
+        Buffer buffer = Buffer.buffer(text.toString());
         CompletableFuture<Void> written = new CompletableFuture<>();
         connection.context().runOnContext(v -> {
             if (aborted) {
                 written.completeExceptionally(new DataChannelException("listing aborted"));
                 return;
             }
-            StringBuilder text = new StringBuilder(page.size() * 64);
-            for (FileEntry entry : page) {
-                text.append(format.line(entry)).append("\r\n");
-            }
-            Buffer buffer = Buffer.buffer(text.toString());
             bytes += buffer.length();
             pendingWrite = written;
             writer.write(buffer).onComplete(ar -> written.complete(null));

@@ -38,8 +38,11 @@ final class ListingTimeLookup {
      * A file whose HeadObject fails keeps its LastModified: a listing is not refused for a time.
      */
     CompletionStage<List<FileEntry>> apply(String prefix, List<FileEntry> entries, boolean wholeDirectory) {
+        if (!wholeDirectory) {
+            return CompletableFuture.completedFuture(entries);
+        }
         List<Integer> files = IntStream.range(0, entries.size()).filter(i -> !entries.get(i).directory()).boxed().toList();
-        if (!wholeDirectory || files.isEmpty() || files.size() > maxLookups) {
+        if (files.isEmpty() || files.size() > maxLookups) {
             return CompletableFuture.completedFuture(entries);
         }
         AtomicReferenceArray<FileEntry> shown = new AtomicReferenceArray<>(entries.toArray(FileEntry[]::new));

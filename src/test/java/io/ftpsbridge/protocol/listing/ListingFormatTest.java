@@ -6,10 +6,17 @@ import io.ftpsbridge.vfs.FileEntry;
 import io.ftpsbridge.vfs.HomeLocation;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,6 +37,31 @@ class ListingFormatTest {
                 ls.line(FileEntry.directory("dir", NOW)));
         assertEquals("-r--r--r-- 1 bob bob             1 Nov 26 10:00 x",
                 new LsLongFormat(READER, NOW).line(FileEntry.file("x", 1, NOW)));
+    }
+
+    /** The dates are written digit by digit; they must read as {@code ls} (and the JDK's formatter) writes them. */
+    @Test
+    void lsAndMlsdDatesMatchTheirPatternsFromYearOneToNineThousand() {
+        DateTimeFormatter recent = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        DateTimeFormatter old = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        LsLongFormat ls = new LsLongFormat(ALICE, NOW);
+        Random random = new Random(5);
+        List<Instant> times = new ArrayList<>(List.of(Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("0999-12-31T23:59:59Z"), Instant.parse("1970-01-01T00:00:00Z"),
+                Instant.parse("2024-02-29T23:59:59Z"), NOW, NOW.minus(Duration.ofDays(182)), NOW.plus(Duration.ofDays(183)),
+                Instant.parse("9999-12-31T23:59:59Z")));
+        for (int i = 0; i < 2000; i++) {
+            times.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L)));
+            times.add(NOW.plusSeconds(random.nextLong(-20_000_000L, 20_000_000L)));
+        }
+        MachineListFormat mlsd = new MachineListFormat(Set.of("modify"), ALICE);
+        for (Instant time : times) {
+            assertEquals("modify=" + MachineListFormat.MODIFY.format(time) + ";", mlsd.facts(FileEntry.file("f", 1, time)));
+            boolean recentEnough = Duration.between(time, NOW).abs().compareTo(Duration.ofDays(182)) <= 0;
+            String line = ls.line(FileEntry.file("f", 1, time));
+            assertEquals((recentEnough ? recent : old).format(time), line.substring(line.length() - 14, line.length() - 2),
+                    time.toString());
+        }
     }
 
     @Test
