@@ -41,7 +41,7 @@ class ListingFormatTest {
 
     /** The dates are written digit by digit; they must read as {@code ls} (and the JDK's formatter) writes them. */
     @Test
-    void lsAndMlsdDatesMatchTheirPatternsFromYearOneToNineThousand() {
+    void lsAndMlsdDatesMatchTheirPatternsInEveryYear() {
         DateTimeFormatter recent = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
         DateTimeFormatter old = DateTimeFormatter.ofPattern("MMM dd  yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
         LsLongFormat ls = new LsLongFormat(ALICE, NOW);
@@ -49,7 +49,8 @@ class ListingFormatTest {
         List<Instant> times = new ArrayList<>(List.of(Instant.parse("0001-01-01T00:00:00Z"),
                 Instant.parse("0999-12-31T23:59:59Z"), Instant.parse("1970-01-01T00:00:00Z"),
                 Instant.parse("2024-02-29T23:59:59Z"), NOW, NOW.minus(Duration.ofDays(182)), NOW.plus(Duration.ofDays(183)),
-                Instant.parse("9999-12-31T23:59:59Z")));
+                Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("0000-06-01T12:00:00Z"),
+                Instant.parse("-0001-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z")));
         for (int i = 0; i < 2000; i++) {
             times.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L)));
             times.add(NOW.plusSeconds(random.nextLong(-20_000_000L, 20_000_000L)));
@@ -59,8 +60,8 @@ class ListingFormatTest {
             assertEquals("modify=" + MachineListFormat.MODIFY.format(time) + ";", mlsd.facts(FileEntry.file("f", 1, time)));
             boolean recentEnough = Duration.between(time, NOW).abs().compareTo(Duration.ofDays(182)) <= 0;
             String line = ls.line(FileEntry.file("f", 1, time));
-            assertEquals((recentEnough ? recent : old).format(time), line.substring(line.length() - 14, line.length() - 2),
-                    time.toString());
+            // After "-rw-r--r-- 1 alice alice ", the size in 13 columns and a space; before " f".
+            assertEquals((recentEnough ? recent : old).format(time), line.substring(39, line.length() - 2), time.toString());
         }
     }
 
