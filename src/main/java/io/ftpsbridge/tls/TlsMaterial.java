@@ -129,13 +129,9 @@ public class TlsMaterial {
 
     /** Puts the key, certificate and protocol versions on a control listener; {@code ssl} decides TLS from the first byte. */
     public NetServerOptions applyTo(NetServerOptions options) {
-        return apply(options, controlProtocols);
-    }
-
-    private NetServerOptions apply(NetServerOptions options, Set<String> protocols) {
         options.setKeyCertOptions(keyCert);
         options.setSslEngineOptions(engineOptions);
-        options.setEnabledSecureTransportProtocols(protocols);
+        options.setEnabledSecureTransportProtocols(controlProtocols);
         options.setSslHandshakeTimeout(HANDSHAKE_TIMEOUT.toSeconds()).setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         ciphers.forEach(options::addEnabledCipherSuite);
         return options;
